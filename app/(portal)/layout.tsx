@@ -1,0 +1,14 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { requireActor } from "@/lib/auth/session";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { actorFromRequest } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, unauthorized, validationFailed } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { fieldErrors } from "@/lib/validation";
+
+type Ctx<P> = { params: Promise<P> };
+type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promise<Response | unknown>;
+
+export function errorResponse(error: AppError): NextResponse {
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.fields) body.error.fields = error.fields;
+  return NextResponse.json(body, { status: error.status });
+}
+
+/**
+ * Every /api/v1 handler goes through here: it resolves who is asking (bearer
+ * token or session), turns domain errors into API.md's error shape, and logs
+ * one line per call. A handler that returns a plain value answers 200 JSON.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
+    const started = performance.now();
+    let actor: Actor | null = null;
+    let response: Response;
+    try {
+      actor = await actorFromRequest(request);
+      if (!actor) throw unauthorized();
+      const result = await handler({ request, actor, params: await ctx.params });
+      response = result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      response = toErrorResponse(error);
+    }
+    log("info", "api", {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      actor: actor?.email,
+      ms: Math.round(performance.now() - started),
+    });
+    return response;
+  };
+}
+
+export function toErrorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return errorResponse(error);
+  log("error", "unhandled error in API route", { error: error instanceof Error ? error.stack : String(error) });
+  return errorResponse(new AppError("internal", "Something went wrong on our side; it has been logged."));
+}
+
+/** Reads and validates a JSON body with the same schema the form uses. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw validationFailed("The request body must be valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationFailed("Some fields are not valid.", fieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,18 @@
+export type Role = "developer" | "manager" | "admin";
+
+/**
+ * The one permission matrix. Every domain function checks one of these before
+ * it reads or writes; hiding a button is never the check.
+ */
+export const permissions = {
+  "portal:use": ["developer", "manager", "admin"],
+  "tokens:manage-own": ["developer", "manager", "admin"],
+  "admin:access": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

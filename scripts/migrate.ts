@@ -1,0 +1,12 @@
+import { resolveDatabaseUrl } from "../db/connection";
+import { migrateDatabase } from "../db/migrate";
+import { parseConfig } from "../lib/config";
+
+try {
+  parseConfig(process.env);
+  await migrateDatabase(resolveDatabaseUrl());
+  console.log("migrations applied");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
