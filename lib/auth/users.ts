@@ -19,7 +19,7 @@ export async function upsertUserFromSignIn(input: { email: string; name: string 
       .values({ email, name: input.name, role: input.role, firstSignInAt: now, lastSignInAt: now })
       .onConflictDoUpdate({
         target: users.email,
-        set: { name: input.name, role: input.role, lastSignInAt: now, firstSignInAt: sql`coalesce(${users.firstSignInAt}, ${now})` },
+        set: { name: input.name, role: input.role, lastSignInAt: now, firstSignInAt: sql`coalesce(${users.firstSignInAt}, now())` },
       })
       .returning({ id: users.id });
 
