@@ -40,6 +40,6 @@ export const unauthorized = (message = "Sign in first, or send a valid API token
   new AppError("unauthorized", message);
 export const forbidden = (message: string) => new AppError("forbidden", message);
 export const notFound = (message: string) => new AppError("not_found", message);
-export const conflict = (message: string) => new AppError("conflict", message);
+export const conflict = (message: string, fields?: Record<string, string>) => new AppError("conflict", message, fields);
 export const validationFailed = (message: string, fields?: Record<string, string>) =>
   new AppError("validation_failed", message, fields);

@@ -9,3 +9,24 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Form fields named like `parameters.databases.0.sizeGb` become nested objects,
+ * so one zod schema judges a form and a JSON body alike. Repeated names
+ * (checkbox groups) become arrays; `$`-prefixed fields are React's own.
+ */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const key of new Set(fd.keys())) {
+    if (key.startsWith("$")) continue;
+    const values = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    const value = values.length > 1 ? values : values[0];
+    const path = key.split(".");
+    let node = root;
+    for (const segment of path.slice(0, -1)) {
+      node = (node[segment] ??= {}) as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return root;
+}

@@ -9,7 +9,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
     { href: "/", label: "Home" },
     { href: "/requests/new", label: "Request" },
     { href: "/requests", label: "My requests" },
-    ...(can(actor.role, "admin:access") ? [{ href: "/approvals", label: "Approvals" }] : []),
+    ...(can(actor.role, "requests:approve") ? [{ href: "/approvals", label: "Approvals" }] : []),
     { href: "/catalog", label: "Catalog" },
     { href: "/metrics", label: "Metrics" },
   ];

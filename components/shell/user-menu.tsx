@@ -31,12 +31,24 @@ export function UserMenu({ name, email, role, teams, isAdmin }: Props) {
               API tokens
             </Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/golden-paths" className={item}>
+              Golden paths
+            </Link>
+          </DropdownMenu.Item>
           {isAdmin && (
-            <DropdownMenu.Item asChild>
-              <Link href="/admin/audit" className={item}>
-                Audit log
-              </Link>
-            </DropdownMenu.Item>
+            <>
+              <DropdownMenu.Item asChild>
+                <Link href="/admin/quotas" className={item}>
+                  Team quotas
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild>
+                <Link href="/admin/audit" className={item}>
+                  Audit log
+                </Link>
+              </DropdownMenu.Item>
+            </>
           )}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={`${item} cursor-pointer`} onSelect={() => signOutForm.current?.requestSubmit()}>

@@ -1,11 +1,12 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors, formDataToObject } from "@/lib/validation";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -14,7 +15,8 @@ export type ActionResult<T> =
 function formValues(input: FormData | unknown): Record<string, string> | undefined {
   if (!(input instanceof FormData)) return undefined;
   const values: Record<string, string> = {};
-  for (const [k, v] of input.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v;
+  // Repeated names (checkbox groups) come back comma-joined, so the form can re-check them.
+  for (const [k, v] of input.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = k in values ? `${values[k]},${v}` : v;
   return values;
 }
 
@@ -28,7 +30,7 @@ export function action<S extends z.ZodType, T>(
   schema: S,
   permission: Permission,
   fn: (actor: Actor, input: z.infer<S>) => Promise<T>,
-  parse: (input: FormData | unknown) => unknown = (i) => (i instanceof FormData ? Object.fromEntries(i) : i),
+  parse: (input: FormData | unknown) => unknown = (i) => (i instanceof FormData ? formDataToObject(i) : i),
 ) {
   return async (_prev: ActionResult<T> | null, input: FormData | unknown): Promise<ActionResult<T>> => {
     const started = performance.now();
@@ -46,6 +48,8 @@ export function action<S extends z.ZodType, T>(
         try {
           result = { ok: true, data: await fn(actor, parsed.data) };
         } catch (error) {
+          // redirect() and notFound() inside an action are control flow, not failures.
+          unstable_rethrow(error);
           if (error instanceof AppError) {
             result = { ok: false, code: error.code, error: error.message, fields: error.fields, values: formValues(input) };
           } else {

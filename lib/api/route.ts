@@ -14,7 +14,8 @@ export function errorResponse(error: AppError): NextResponse {
   const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
     error: { code: error.code, message: error.message },
   };
-  if (error.fields) body.error.fields = error.fields;
+  // API.md: `fields` belongs to validation errors only.
+  if (error.fields && error.code === "validation_failed") body.error.fields = error.fields;
   return NextResponse.json(body, { status: error.status });
 }
 
@@ -61,6 +62,25 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw validationFailed("The request body must be valid JSON.");
   }
+  return validate(schema, body);
+}
+
+/** For actions whose body is optional (approve): an empty body is `{}`; path values win over the body's. */
+export async function readJsonOrEmpty<S extends z.ZodType>(request: Request, schema: S, fromPath: Record<string, string>): Promise<z.infer<S>> {
+  const text = await request.text();
+  let body: unknown = {};
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw validationFailed("The request body must be valid JSON.");
+    }
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw validationFailed("The request body must be a JSON object.");
+  return validate(schema, { ...body, ...fromPath });
+}
+
+function validate<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationFailed("Some fields are not valid.", fieldErrors(parsed.error));
   return parsed.data;

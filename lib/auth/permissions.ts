@@ -9,6 +9,12 @@ export const permissions = {
   "tokens:manage-own": ["developer", "manager", "admin"],
   "admin:access": ["admin"],
   "audit:read": ["admin"],
+  "requests:submit": ["developer", "manager", "admin"],
+  "requests:read": ["developer", "manager", "admin"],
+  "requests:cancel": ["developer", "manager", "admin"],
+  "requests:approve": ["admin"],
+  "quotas:read": ["developer", "manager", "admin"],
+  "quotas:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

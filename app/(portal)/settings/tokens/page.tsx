@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { utc } from "@/lib/time";
 import { listTokens } from "@/lib/auth/tokens";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+const fmt = (d: Date | null) => (d ? utc(d) : "never");
 
 export default async function TokensPage() {
   const actor = await requireActor();

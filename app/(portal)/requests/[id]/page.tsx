@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CancelRequestButton } from "@/components/requests/cancel-button";
+import { DecisionDialog } from "@/components/requests/decision-dialog";
+import { StatusBadge } from "@/components/requests/status-badge";
+import { UsageTable } from "@/components/requests/usage-table";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getRequest } from "@/lib/requests/queries";
+import { teamQuotaView } from "@/lib/requests/quotas";
+import { canTransition } from "@/lib/requests/state-machine";
+import { utc } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Request" };
+
+function flatten(value: unknown, prefix = ""): [string, string][] {
+  if (Array.isArray(value) && value.every((v) => typeof v !== "object")) return [[prefix, value.length ? value.join(", ") : "none"]];
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix, value === undefined || value === null ? "—" : String(value)]];
+}
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const request = await getRequest(actor, id);
+  if (!request) notFound();
+
+  const isMember = actor.teams.some((t) => t.id === request.teamId);
+  const canDecide = can(actor.role, "requests:approve") && request.status === "pending_approval" && request.requestedById !== actor.id;
+  const canCancel = isMember && canTransition(request.status, "cancelled");
+  const usage = canDecide ? await teamQuotaView(actor, request.team) : null;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/requests" className="text-sm text-brand-700 underline">
+            My requests
+          </Link>
+          <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
+            {request.name} <StatusBadge status={request.status} />
+          </h1>
+          <p className="mt-1 text-slate-600">
+            A {request.environment} {request.kind} for {request.team}, requested by {request.requestedByName} on {utc(request.createdAt)}.
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          {canDecide && (
+            <>
+              <DecisionDialog requestId={request.id} verdict="approve" />
+              <DecisionDialog requestId={request.id} verdict="reject" />
+            </>
+          )}
+          {canCancel && <CancelRequestButton requestId={request.id} />}
+        </div>
+      </div>
+
+      {can(actor.role, "requests:approve") && request.status === "pending_approval" && request.requestedById === actor.id && (
+        <p className="rounded-md border border-slate-300 bg-white p-3 text-sm">This is your own request: another platform admin must decide on it.</p>
+      )}
+
+      <section aria-labelledby="decision" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="decision" className="text-lg font-semibold">Decision</h2>
+        <p className="mt-1 text-sm text-slate-700">
+          <span className="font-medium">Policy ({request.policy.rule}):</span> {request.policy.reason}
+        </p>
+        {request.decision?.by && (
+          <p className="mt-2 text-sm text-slate-700">
+            <span className="font-medium">{request.status === "rejected" ? "Rejected" : "Approved"} by {request.decision.by}</span>
+            {request.decision.at && ` on ${utc(request.decision.at)}`}
+            {request.decision.reason ? `: ${request.decision.reason}` : "."}
+          </p>
+        )}
+        {request.status === "pending_approval" && <p className="mt-2 text-sm text-amber-900">Waiting for a platform admin.</p>}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="parameters" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="parameters" className="text-lg font-semibold">Parameters</h2>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {flatten(request.parameters).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="font-mono text-slate-600">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        {usage && (
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            <UsageTable usage={usage.usage} quota={usage.quota} caption={`${request.team}'s current usage`} />
+          </section>
+        )}
+      </div>
+
+      <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
+        <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-200 pl-4">
+          {request.events.map((e, i) => (
+            <li key={i} className="text-sm">
+              <p className="flex flex-wrap items-center gap-2">
+                <time dateTime={e.at.toISOString()} className="text-slate-500">
+                  {utc(e.at)}
+                </time>
+                {e.to && <StatusBadge status={e.to} />}
+                <span className="text-slate-600">{e.actor ?? "Runway"}</span>
+              </p>
+              <p className="mt-0.5">{e.message}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { action } from "@/lib/actions/action";
+import { approveRequest, cancelRequest, rejectRequest } from "@/lib/requests/decisions";
+import { decisionSchema, rejectionSchema, requestIdSchema, submitRequestSchema } from "@/lib/requests/schemas";
+import { submitRequest } from "@/lib/requests/submit";
+
+export const submitRequestAction = action("requests.submit", submitRequestSchema, "requests:submit", async (actor, input) => {
+  const { request } = await submitRequest(actor, input);
+  revalidatePath("/requests");
+  redirect(`/requests/${request.id}`);
+});
+
+export const approveRequestAction = action("requests.approve", decisionSchema, "requests:approve", async (actor, input) => {
+  const r = await approveRequest(actor, input.id, input.reason);
+  revalidatePath(`/requests/${r.id}`);
+  revalidatePath("/approvals");
+  return { status: r.status };
+});
+
+export const rejectRequestAction = action("requests.reject", rejectionSchema, "requests:approve", async (actor, input) => {
+  const r = await rejectRequest(actor, input.id, input.reason);
+  revalidatePath(`/requests/${r.id}`);
+  revalidatePath("/approvals");
+  return { status: r.status };
+});
+
+export const cancelRequestAction = action("requests.cancel", requestIdSchema, "requests:cancel", async (actor, input) => {
+  const r = await cancelRequest(actor, input.id);
+  revalidatePath(`/requests/${r.id}`);
+  return { status: r.status };
+});

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RequestForm } from "@/components/requests/request-form";
+import { requireActor } from "@/lib/auth/session";
+import { teamQuotaView } from "@/lib/requests/quotas";
+import { requestKinds, templates, type RequestKind } from "@/lib/requests/templates";
+
+export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
+  const { kind } = await params;
+  return { title: requestKinds.includes(kind as RequestKind) ? `Request a ${templates[kind as RequestKind].doc.title.toLowerCase()}` : "Request" };
+}
+
+export default async function NewRequestKindPage({ params }: { params: Promise<{ kind: string }> }) {
+  const { kind } = await params;
+  if (!requestKinds.includes(kind as RequestKind)) notFound();
+  const actor = await requireActor();
+  const teams = await Promise.all(
+    actor.teams.map(async (t) => {
+      const view = await teamQuotaView(actor, t.name);
+      return { name: t.name, displayName: t.displayName, usage: view.usage, quota: view.quota };
+    }),
+  );
+  const doc = templates[kind as RequestKind].doc;
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/requests/new" className="text-sm text-brand-700 underline">
+          All golden paths
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold">Request a {doc.title.toLowerCase()}</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">{doc.summary}</p>
+      </div>
+      <RequestForm kind={kind as RequestKind} teams={teams} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { ENDED_STATUSES, requestEvents, requests } from "@/db/schema";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { conflict, forbidden } from "@/lib/errors";
+import { notify } from "./notify";
+import { evaluatePolicy } from "./policy";
+import { getRequest, type RequestDetail } from "./queries";
+import type { SubmittedRequest } from "./schemas";
+import { teamQuota, teamUsage } from "./usage";
+
+const isUniqueViolation = (e: unknown, constraint: string) =>
+  typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint_name?: string }).constraint_name === constraint;
+
+/**
+ * Validated input in, one request out. The team's advisory lock serialises
+ * submissions per team, so two requests cannot both fit the last slot of a
+ * quota, and a retried submission (same idempotency key) finds the first.
+ */
+export async function submitRequest(actor: Actor, input: SubmittedRequest): Promise<{ request: RequestDetail; created: boolean }> {
+  assertCan(actor, "requests:submit");
+  const team = actor.teams.find((t) => t.name === input.team);
+  if (!team) throw forbidden(`You are not a member of team "${input.team}"; you can request for ${actor.teams.map((t) => t.name).join(", ") || "no team yet"}.`);
+
+  const outcome = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"requests:" + team.id}))`);
+
+    if (input.idempotencyKey) {
+      const [existing] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(eq(requests.requestedBy, actor.id), eq(requests.idempotencyKey, input.idempotencyKey)));
+      if (existing) return { id: existing.id, created: false, pending: false };
+    }
+
+    const [clash] = await tx
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.teamId, team.id), eq(requests.kind, input.kind), eq(requests.name, input.name), notInArray(requests.status, [...ENDED_STATUSES])));
+    if (clash) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
+
+    const decision = evaluatePolicy(input, team.name, await teamUsage(tx, team.id), await teamQuota(tx, team.id));
+    const status = decision.outcome === "auto_approve" ? "auto_approved" : "pending_approval";
+    const ttl = input.kind === "environment" ? input.parameters.ttlHours : undefined;
+
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        kind: input.kind,
+        teamId: team.id,
+        environment: input.environment,
+        name: input.name,
+        parameters: input.parameters as Record<string, unknown>,
+        status,
+        requestedBy: actor.id,
+        policyRule: decision.rule,
+        policyReason: decision.reason,
+        idempotencyKey: input.idempotencyKey ?? null,
+        // The TTL runs from readiness; until then this is the earliest it could end.
+        expiresAt: ttl ? new Date(Date.now() + ttl * 3_600_000) : null,
+        ...(status === "auto_approved" ? { decidedAt: new Date(), decisionReason: decision.reason } : {}),
+      })
+      .returning({ id: requests.id });
+
+    const who = { actorId: actor.id, actorEmail: actor.email };
+    await tx.insert(requestEvents).values([
+      { requestId: row.id, ...who, toStatus: "submitted", message: `Submitted by ${actor.name}.`, details: { parameters: input.parameters } },
+      { requestId: row.id, actorId: null, actorEmail: null, fromStatus: "submitted", toStatus: status, message: decision.reason, details: { rule: decision.rule } },
+    ]);
+    await recordAudit(tx, {
+      actor,
+      action: "request.submit",
+      target: { type: "request", id: row.id },
+      details: { kind: input.kind, team: team.name, environment: input.environment, name: input.name, status, rule: decision.rule },
+    });
+    return { id: row.id, created: true, pending: status === "pending_approval" };
+  }).catch((e) => {
+    if (isUniqueViolation(e, "requests_live_name_key")) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
+    throw e;
+  });
+
+  const request = (await getRequest(actor, outcome.id))!;
+  if (outcome.pending) {
+    notify(`${actor.name} requests a ${request.environment} ${request.kind} "${request.name}" for ${request.team}: needs approval. ${request.policy.reason}`, {
+      event: "request.pending_approval",
+      requestId: request.id,
+    });
+  }
+  return { request, created: outcome.created };
+}

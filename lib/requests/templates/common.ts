@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const DNS_LABEL = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+
+export const resourceName = z
+  .string({ error: "Enter a name" })
+  .trim()
+  .regex(DNS_LABEL, "Use 3–40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash");
+
+/** Checkboxes post "on" or nothing; the API sends real booleans. Both mean the same here. */
+export const formBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+/** A number from a form field ("" means not given) or from JSON. */
+export const formNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v), schema);
+
+/** A list from repeated form fields, a comma-separated text field, or a JSON array. */
+export const formList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === null || v === "") return [];
+    if (Array.isArray(v)) return v.filter((x) => x !== "");
+    if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+    return v;
+  }, z.array(item));
+
+export type Limit = { label: string; value: string };
+
+/** What an admin reads on the Golden paths page: defaults, hard limits, self-service limits. */
+export type TemplateDoc = {
+  kind: "database" | "namespace" | "environment";
+  title: string;
+  summary: string;
+  defaults: Limit[];
+  hardLimits: Limit[];
+  selfService: Limit[];
+};
