@@ -1,0 +1,56 @@
+/**
+ * The contract between the job worker and a provisioning backend.
+ *
+ * Every step a backend takes must be an "ensure": it checks what exists and
+ * creates or corrects only what is missing, so a retry after a crash at any
+ * point (even SIGKILL between two statements) ends with exactly one resource.
+ */
+
+export type ProvisionedRequest = {
+  id: string;
+  kind: "database" | "namespace" | "environment";
+  team: string;
+  environment: "dev" | "staging" | "production";
+  name: string;
+  parameters: Record<string, unknown>;
+  requestedBy: string;
+  /** Email of the admin who approved, or null when policy auto-approved. */
+  approvedBy: string | null;
+};
+
+export type BackendContext = {
+  request: ProvisionedRequest;
+  /** Records a visible step on the request's timeline ("Created role rw_payments_orders"). */
+  step(message: string, details?: Record<string, unknown>): Promise<void>;
+  /** What earlier attempts saved: outputs survive a crash and let a retry resume. */
+  outputs: Record<string, unknown>;
+  /** Merges non-secret outputs (host, port, database, user, manifest paths, commit) into the request. */
+  saveOutputs(outputs: Record<string, unknown>): Promise<void>;
+  /** Secrets are stored encrypted (AES-256-GCM) and shown only to the owning team. */
+  loadSecret(key: string): Promise<string | null>;
+  saveSecret(key: string, value: string): Promise<void>;
+  /** Aborted when the worker shuts down; long steps should stop at the next safe point. */
+  signal: AbortSignal;
+};
+
+export type BackendHealth = { ok: boolean; detail: string };
+
+export type Backend = {
+  id: "postgres" | "mysql" | "gitops" | "webhook" | "environment";
+  title: string;
+  /** False when its settings are missing; the Backends page says which. */
+  configured(): boolean;
+  /** Which setting(s) it reads, for the Backends page and error messages. */
+  settings: string[];
+  health(): Promise<BackendHealth>;
+  provision(ctx: BackendContext): Promise<void>;
+  decommission(ctx: BackendContext): Promise<void>;
+};
+
+/** A failure that retrying cannot fix (bad configuration, refused by the server's policy): fail at once. */
+export class PermanentBackendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentBackendError";
+  }
+}
