@@ -106,6 +106,9 @@ export async function ensureEmbeddedServer(dir: string, opts: { log?: (msg: stri
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${DATABASE}`;
     if (!exists) await admin.unsafe(`create database "${DATABASE}"`);
+    // Roles of provisioned demo databases live on this server too: they must not reach Runway's own data.
+    await admin.unsafe(`revoke connect on database "${DATABASE}" from public`);
+    await admin.unsafe(`revoke connect on database postgres from public`);
   } finally {
     await admin.end({ timeout: 2 });
   }

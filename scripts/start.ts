@@ -1,8 +1,5 @@
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { dataDir } from "../db/connection";
@@ -10,6 +7,7 @@ import { ensureEmbeddedServer, type EmbeddedServer } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { ConfigError, parseConfig } from "../lib/config";
+import { applyLocalSecrets } from "../lib/local-secrets";
 import { ensureBuild } from "./ensure-build";
 
 const dev = process.argv.includes("--dev");
@@ -17,16 +15,6 @@ const dev = process.argv.includes("--dev");
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
-}
-
-/** Secrets for the embedded default, made once and kept in the data dir so sessions survive restarts. */
-function localSecrets(dir: string): { AUTH_SECRET: string } {
-  const file = path.join(dir, "secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"));
-  const secrets = { AUTH_SECRET: crypto.randomBytes(32).toString("base64url") };
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
-  return secrets;
 }
 
 async function main() {
@@ -48,7 +36,7 @@ async function main() {
     embedded = await ensureEmbeddedServer(dir, { log: (m) => cfg.RUNWAY_LOG_LEVEL === "debug" && console.log(m) });
     console.log(`Embedded PostgreSQL ${embedded.how} on 127.0.0.1:${embedded.info.port} (data in ${dir})`);
     url = embedded.url;
-    env.AUTH_SECRET ??= localSecrets(dir).AUTH_SECRET;
+    applyLocalSecrets(env, dir);
   }
 
   const stopDb = async () => {

@@ -13,6 +13,8 @@ export const permissions = {
   "requests:read": ["developer", "manager", "admin"],
   "requests:cancel": ["developer", "manager", "admin"],
   "requests:approve": ["admin"],
+  "requests:retry": ["admin"],
+  "backends:read": ["admin"],
   "quotas:read": ["developer", "manager", "admin"],
   "quotas:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

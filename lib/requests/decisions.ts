@@ -1,10 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requests, teams } from "@/db/schema";
+import { jobs, requests, teams } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, forbidden, notFound } from "@/lib/errors";
+import { enqueueJob } from "@/lib/provisioning/jobs/queue";
 import { notify } from "./notify";
 import { getRequest, type RequestDetail } from "./queries";
 import type { RequestStatus } from "./state-machine";
@@ -39,6 +40,7 @@ async function decide(actor: Actor, id: string, verdict: "approved" | "rejected"
       details: { reason },
       set: { decidedBy: actor.id, decisionReason: reason || null, decidedAt: now },
     });
+    if (verdict === "approved") await enqueueJob(tx, { requestId: id, action: "provision" });
     await recordAudit(tx, {
       actor,
       action: verdict === "approved" ? "request.approve" : "request.reject",
@@ -67,6 +69,37 @@ export async function cancelRequest(actor: Actor, id: string): Promise<RequestDe
     }
     await applyTransition(tx, { request: req, to: "cancelled", actor, message: `Cancelled by ${actor.name}.` });
     await recordAudit(tx, { actor, action: "request.cancel", target: { type: "request", id }, details: { team: req.team, kind: req.kind, name: req.name } });
+  });
+  return (await getRequest(actor, id))!;
+}
+
+/** The owning team tears down what it no longer needs; the job is written with the state change. */
+export async function decommissionRequest(actor: Actor, id: string): Promise<RequestDetail> {
+  assertCan(actor, "requests:cancel");
+  await db.transaction(async (tx) => {
+    const req = await lockRequest(tx, id);
+    if (!actor.teams.some((t) => t.id === req.teamId)) {
+      if (actor.role !== "admin") throw notFound("There is no request with that id.");
+      throw forbidden(`Only members of ${req.team} can decommission its resources.`);
+    }
+    await applyTransition(tx, { request: req, to: "decommissioning", actor, message: `Decommission requested by ${actor.name}.` });
+    await enqueueJob(tx, { requestId: id, action: "decommission" });
+    await recordAudit(tx, { actor, action: "request.decommission", target: { type: "request", id }, details: { team: req.team, kind: req.kind, name: req.name } });
+  });
+  return (await getRequest(actor, id))!;
+}
+
+/** An admin retries a failed request: the step that failed (provision or decommission) runs again from where it stopped. */
+export async function retryRequest(actor: Actor, id: string): Promise<RequestDetail> {
+  assertCan(actor, "requests:retry");
+  await db.transaction(async (tx) => {
+    const req = await lockRequest(tx, id);
+    if (req.status !== "failed") throw conflict(`Only a failed request can be retried; this one is ${req.status.replace("_", " ")}.`);
+    const [last] = await tx.select({ action: jobs.action }).from(jobs).where(eq(jobs.requestId, id)).orderBy(desc(jobs.id)).limit(1);
+    const action = last?.action ?? "provision";
+    await applyTransition(tx, { request: req, to: action === "provision" ? "provisioning" : "decommissioning", actor, message: `Retry requested by ${actor.name}.` });
+    await enqueueJob(tx, { requestId: id, action });
+    await recordAudit(tx, { actor, action: "request.retry", target: { type: "request", id }, details: { action } });
   });
   return (await getRequest(actor, id))!;
 }

@@ -140,7 +140,16 @@ function pageLimit(limit: number | undefined): number {
 function cursorOf(raw: string | null | undefined) {
   const c = decodeCursor(raw);
   if (raw && !c) throw validationFailed("cursor is not one this API gave out", { cursor: "is not valid" });
-  return c;
+  return c && { id: c.id, createdAt: cursorTime(c) };
+}
+
+/**
+ * The cursor row's own created_at: a cursor carries milliseconds, PostgreSQL
+ * microseconds, and rounding would skip or repeat requests created within the
+ * same millisecond.
+ */
+function cursorTime(c: { createdAt: Date; id: string }): SQL {
+  return sql`coalesce((select r.created_at from requests r where r.id = ${c.id}), ${c.createdAt.toISOString()}::timestamptz)`;
 }
 
 /** Newest first: the requests the actor may see, filtered. */

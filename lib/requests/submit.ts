@@ -5,6 +5,7 @@ import { ENDED_STATUSES, requestEvents, requests } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, forbidden } from "@/lib/errors";
+import { enqueueJob } from "@/lib/provisioning/jobs/queue";
 import { notify } from "./notify";
 import { evaluatePolicy } from "./policy";
 import { getRequest, type RequestDetail } from "./queries";
@@ -69,6 +70,7 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
       { requestId: row.id, ...who, toStatus: "submitted", message: `Submitted by ${actor.name}.`, details: { parameters: input.parameters } },
       { requestId: row.id, actorId: null, actorEmail: null, fromStatus: "submitted", toStatus: status, message: decision.reason, details: { rule: decision.rule } },
     ]);
+    if (status === "auto_approved") await enqueueJob(tx, { requestId: row.id, action: "provision" });
     await recordAudit(tx, {
       actor,
       action: "request.submit",

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions/action";
-import { approveRequest, cancelRequest, rejectRequest } from "@/lib/requests/decisions";
+import { revealCredentials } from "@/lib/provisioning/credentials";
+import { approveRequest, cancelRequest, decommissionRequest, rejectRequest, retryRequest } from "@/lib/requests/decisions";
 import { decisionSchema, rejectionSchema, requestIdSchema, submitRequestSchema } from "@/lib/requests/schemas";
 import { submitRequest } from "@/lib/requests/submit";
 
@@ -32,3 +33,17 @@ export const cancelRequestAction = action("requests.cancel", requestIdSchema, "r
   revalidatePath(`/requests/${r.id}`);
   return { status: r.status };
 });
+
+export const decommissionRequestAction = action("requests.decommission", requestIdSchema, "requests:cancel", async (actor, input) => {
+  const r = await decommissionRequest(actor, input.id);
+  revalidatePath(`/requests/${r.id}`);
+  return { status: r.status };
+});
+
+export const retryRequestAction = action("requests.retry", requestIdSchema, "requests:retry", async (actor, input) => {
+  const r = await retryRequest(actor, input.id);
+  revalidatePath(`/requests/${r.id}`);
+  return { status: r.status };
+});
+
+export const revealCredentialsAction = action("requests.credentials", requestIdSchema, "requests:read", async (actor, input) => revealCredentials(actor, input.id));

@@ -29,6 +29,8 @@ export type Limit = { label: string; value: string };
 export type TemplateDoc = {
   kind: "database" | "namespace" | "environment";
   title: string;
+  /** "a database", "an environment": for headings such as "Request an environment". */
+  article: string;
   summary: string;
   defaults: Limit[];
   hardLimits: Limit[];

@@ -49,6 +49,7 @@ export function databaseBeyondSelfService(p: DatabaseParameters): string | null 
 export const databaseDoc: TemplateDoc = {
   kind: "database",
   title: "Database",
+  article: "a database",
   summary: "A PostgreSQL or MariaDB database with its own role, a connection limit from its size, and backups.",
   defaults: [
     { label: "Engine", value: "postgres (newest version)" },

@@ -43,6 +43,7 @@ export function environmentBeyondSelfService(p: EnvironmentParameters): string |
 export const environmentDoc: TemplateDoc = {
   kind: "environment",
   title: "Environment",
+  article: "an environment",
   summary: "A namespace, its databases and the catalog services to deploy into it, torn down automatically when its time to live ends (non-production).",
   defaults: [
     { label: "Namespace", value: "the namespace golden path's defaults" },

@@ -50,6 +50,7 @@ export function namespaceBeyondSelfService(p: Pick<NamespaceParameters, "cpuLimi
 export const namespaceDoc: TemplateDoc = {
   kind: "namespace",
   title: "Kubernetes namespace",
+  article: "a Kubernetes namespace",
   summary: "A namespace with a ResourceQuota, a LimitRange, a default-deny NetworkPolicy and your team bound to the edit role.",
   defaults: [
     { label: "CPU", value: "request 0.5, limit 2 cores" },

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { jobs } from "@/db/schema";
+
+type Tx = Pick<Database, "insert" | "execute" | "update">;
+
+export type JobAction = "provision" | "decommission";
+export type ClaimedJob = { id: number; requestId: string; action: JobAction; attempts: number; maxAttempts: number };
+
+export const LEASE_SECONDS = Number(process.env.RUNWAY_JOB_LEASE_SECONDS ?? 60);
+
+/**
+ * We keep our own small queue instead of pg-boss: a job must be inserted in
+ * the same Drizzle/postgres.js transaction as the approval that causes it,
+ * and pg-boss would bring its own `pg` pool per process for that.
+ */
+export async function enqueueJob(tx: Tx, input: { requestId: string; action: JobAction; maxAttempts?: number }): Promise<void> {
+  await tx
+    .insert(jobs)
+    .values({ requestId: input.requestId, action: input.action, maxAttempts: input.maxAttempts ?? Number(process.env.RUNWAY_JOB_MAX_ATTEMPTS ?? 5) })
+    // A request has at most one unfinished job (partial unique index); enqueueing twice is a no-op.
+    .onConflictDoNothing();
+}
+
+/**
+ * Takes the next due job, or one whose worker's lease ran out (it died). SKIP
+ * LOCKED lets many workers poll the same table without ever taking one job twice.
+ */
+export async function claimJob(tx: Pick<Database, "execute">, workerId: string): Promise<ClaimedJob | null> {
+  const rows = await tx.execute<{ id: string; request_id: string; action: JobAction; attempts: number; max_attempts: number }>(sql`
+    update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), updated_at = now()
+    where id = (
+      select id from jobs
+      where (status = 'queued' and run_at <= now()) or (status = 'running' and lease_until < now())
+      order by run_at, id
+      limit 1
+      for update skip locked
+    )
+    returning id, request_id, action, attempts, max_attempts
+  `);
+  const r = rows[0];
+  return r ? { id: Number(r.id), requestId: r.request_id, action: r.action, attempts: r.attempts, maxAttempts: r.max_attempts } : null;
+}
+
+/** Keeps a long job's lease alive; false when another worker took it over (our lease had lapsed). */
+export async function renewLease(tx: Pick<Database, "update">, jobId: number, workerId: string): Promise<boolean> {
+  const rows = await tx
+    .update(jobs)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+    .where(and(eq(jobs.id, jobId), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Exponential backoff with full jitter: 2^attempt seconds, capped at 5 minutes. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const cap = Math.min(300_000, 1000 * 2 ** Math.min(attempt, 20));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
+
+/** On graceful shutdown: hand a job we will not finish back to the queue at once. */
+export async function releaseJob(tx: Pick<Database, "update">, jobId: number, workerId: string): Promise<void> {
+  await tx
+    .update(jobs)
+    .set({ status: "queued", lockedBy: null, leaseUntil: null, runAt: sql`now()`, attempts: sql`greatest(${jobs.attempts} - 1, 0)`, updatedAt: sql`now()` })
+    .where(and(eq(jobs.id, jobId), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { aliasedTable, and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { jobs, requestEvents, requests, teams, users } from "@/db/schema";
+import { log } from "@/lib/log";
+import type { RequestStatus } from "@/lib/requests/state-machine";
+import { applyTransition } from "@/lib/requests/transition";
+import { backendFor } from "./backends";
+import { PermanentBackendError, type ProvisionedRequest } from "./backends/types";
+import { backendContext } from "./context";
+import { backoffMs, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
+
+const requester = aliasedTable(users, "requester");
+const decider = aliasedTable(users, "decider");
+
+async function loadRequest(id: string) {
+  const [row] = (await db
+    .select({
+      id: requests.id,
+      kind: requests.kind,
+      team: teams.name,
+      environment: requests.environment,
+      name: requests.name,
+      parameters: requests.parameters,
+      status: requests.status,
+      outputs: requests.outputs,
+      requestedBy: requester.email,
+      approvedBy: decider.email,
+    })
+    .from(requests)
+    .innerJoin(teams, eq(teams.id, requests.teamId))
+    .innerJoin(requester, eq(requester.id, requests.requestedBy))
+    .leftJoin(decider, eq(decider.id, requests.decidedBy))
+    .where(eq(requests.id, id))) as unknown as (ProvisionedRequest & { status: RequestStatus; outputs: Record<string, unknown> })[];
+  return row ?? null;
+}
+
+/** Where each action starts from and where it goes. */
+const plan = {
+  provision: { from: ["approved", "auto_approved", "failed"] as RequestStatus[], working: "provisioning" as const, done: "ready" as const },
+  decommission: { from: ["ready", "failed"] as RequestStatus[], working: "decommissioning" as const, done: "decommissioned" as const },
+};
+
+/** Marks the job finished only if we still hold it: a worker whose lease lapsed must not finish someone else's run. */
+async function finishJob(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], job: ClaimedJob, workerId: string, set: Partial<typeof jobs.$inferInsert>) {
+  const rows = await tx
+    .update(jobs)
+    .set({ ...set, lockedBy: null, leaseUntil: null, updatedAt: new Date() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+export type RunOutcome = "succeeded" | "retrying" | "failed" | "lost" | "skipped";
+
+export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
+  const p = plan[job.action];
+  const request = await loadRequest(job.requestId);
+  if (!request || (!p.from.includes(request.status) && request.status !== p.working)) {
+    // The request moved on (cancelled, already done): nothing to do.
+    await db.transaction((tx) => finishJob(tx, job, workerId, { status: "failed", lastError: `request is ${request?.status ?? "gone"}`, finishedAt: new Date() }));
+    return "skipped";
+  }
+  if (request.status !== p.working) {
+    await applyTransition(db, { request, to: p.working, actor: null, message: `${job.action === "provision" ? "Provisioning" : "Decommissioning"} started (attempt ${job.attempts}).` });
+    request.status = p.working;
+  }
+
+  const heartbeat = setInterval(() => {
+    renewLease(db, job.id, workerId).catch((e) => log("warn", "lease renewal failed", { jobId: job.id, error: String(e) }));
+  }, (LEASE_SECONDS * 1000) / 3);
+  try {
+    const backend = backendFor(request);
+    if (!backend) throw new PermanentBackendError(`No backend handles ${request.kind} requests in this installation.`);
+    if (!backend.configured()) throw new PermanentBackendError(`The ${backend.id} backend is not configured: set ${backend.settings[0]}.`);
+    const ctx = backendContext(request, request.outputs ?? {}, { jobId: job.id, attempt: job.attempts }, signal);
+    if (job.action === "provision") await backend.provision(ctx);
+    else await backend.decommission(ctx);
+
+    const kept = await db.transaction(async (tx) => {
+      if (!(await finishJob(tx, job, workerId, { status: "succeeded", finishedAt: new Date(), lastError: null }))) return false;
+      const ttl = request.kind === "environment" ? Number(request.parameters.ttlHours ?? 0) : 0;
+      await applyTransition(tx, {
+        request,
+        to: p.done,
+        actor: null,
+        message: job.action === "provision" ? `Ready.${ttl ? ` It will be torn down after ${ttl} h.` : ""}` : "Decommissioned: everything it created is gone.",
+        // An environment's time to live runs from when it is ready.
+        set: job.action === "provision" && ttl ? { expiresAt: sql`now() + make_interval(hours => ${ttl})` as unknown as Date } : undefined,
+      });
+      return true;
+    });
+    return kept ? "succeeded" : "lost";
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentBackendError;
+    const last = permanent || job.attempts >= job.maxAttempts;
+    log(last ? "error" : "warn", "provisioning job failed", { jobId: job.id, requestId: job.requestId, attempt: job.attempts, error: message });
+    return db.transaction(async (tx) => {
+      if (last) {
+        if (!(await finishJob(tx, job, workerId, { status: "failed", lastError: message, finishedAt: new Date() }))) return "lost" as const;
+        await applyTransition(tx, { request, to: "failed", actor: null, message: `Failed after ${job.attempts} attempt(s): ${message}`, details: { error: message, action: job.action } });
+        return "failed" as const;
+      }
+      const delay = backoffMs(job.attempts);
+      if (!(await finishJob(tx, job, workerId, { status: "queued", lastError: message, runAt: new Date(Date.now() + delay) }))) return "lost" as const;
+      await tx.insert(requestEvents).values({
+        requestId: request.id,
+        message: `Attempt ${job.attempts} failed: ${message}. Retrying in ${Math.round(delay / 1000)} s.`,
+        details: { error: message, jobId: job.id, attempt: job.attempts },
+      });
+      return "retrying" as const;
+    });
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
