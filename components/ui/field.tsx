@@ -15,7 +15,7 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -35,4 +35,4 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
 }
 
 export const inputClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 focus-visible:border-brand-500";
+  "w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 focus-visible:border-brand-500";

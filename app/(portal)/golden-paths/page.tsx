@@ -42,7 +42,7 @@ export default async function GoldenPathsPage() {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`gp-${kind}`} className="text-lg font-semibold">{doc.title}</h2>
               <Link href={`/requests/new/${kind}`} className="text-sm text-brand-700 underline">
-                Request a {doc.title.toLowerCase()}
+                Request {doc.article}
               </Link>
             </div>
             <p className="mt-1 text-sm text-slate-600">{doc.summary}</p>

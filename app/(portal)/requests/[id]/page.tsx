@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CancelRequestButton } from "@/components/requests/cancel-button";
+import { cancelRequestAction, decommissionRequestAction, retryRequestAction } from "@/app/(portal)/requests/actions";
+import { ConfirmActionButton } from "@/components/requests/confirm-action-button";
+import { CredentialsPanel } from "@/components/requests/credentials-panel";
+import { LiveTimeline } from "@/components/requests/live-timeline";
 import { DecisionDialog } from "@/components/requests/decision-dialog";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { UsageTable } from "@/components/requests/usage-table";
@@ -31,6 +34,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const isMember = actor.teams.some((t) => t.id === request.teamId);
   const canDecide = can(actor.role, "requests:approve") && request.status === "pending_approval" && request.requestedById !== actor.id;
   const canCancel = isMember && canTransition(request.status, "cancelled");
+  const canDecommission = isMember && canTransition(request.status, "decommissioning") && request.status !== "failed";
+  const canRetry = can(actor.role, "requests:retry") && request.status === "failed";
+  const showCredentials = isMember && request.status === "ready" && request.kind !== "namespace";
+  const outputs = Object.entries(request.outputs).filter(([k]) => k !== "databases");
   const usage = canDecide ? await teamQuotaView(actor, request.team) : null;
 
   return (
@@ -54,7 +61,37 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <DecisionDialog requestId={request.id} verdict="reject" />
             </>
           )}
-          {canCancel && <CancelRequestButton requestId={request.id} />}
+          {canCancel && (
+            <ConfirmActionButton
+              requestId={request.id}
+              action={cancelRequestAction}
+              label="Cancel request"
+              title="Cancel this request?"
+              description="Nothing has been created yet, and nothing will be. The name becomes free again."
+              confirmLabel="Cancel request"
+            />
+          )}
+          {canDecommission && (
+            <ConfirmActionButton
+              requestId={request.id}
+              action={decommissionRequestAction}
+              label="Decommission"
+              title={`Decommission ${request.name}?`}
+              description="Everything this request created is deleted, including its data. This cannot be undone."
+              confirmLabel="Decommission"
+              tone="danger"
+            />
+          )}
+          {canRetry && (
+            <ConfirmActionButton
+              requestId={request.id}
+              action={retryRequestAction}
+              label="Retry"
+              title="Retry this request?"
+              description="The failed step runs again from where it stopped; steps already done are checked, not repeated."
+              confirmLabel="Retry now"
+            />
+          )}
         </div>
       </div>
 
@@ -96,23 +133,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         )}
       </div>
 
-      <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
-        <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-200 pl-4">
-          {request.events.map((e, i) => (
-            <li key={i} className="text-sm">
-              <p className="flex flex-wrap items-center gap-2">
-                <time dateTime={e.at.toISOString()} className="text-slate-500">
-                  {utc(e.at)}
-                </time>
-                {e.to && <StatusBadge status={e.to} />}
-                <span className="text-slate-600">{e.actor ?? "Runway"}</span>
-              </p>
-              <p className="mt-0.5">{e.message}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      {showCredentials && <CredentialsPanel requestId={request.id} />}
+
+      {outputs.length > 0 && (
+        <section aria-labelledby="outputs" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="outputs" className="text-lg font-semibold">What was created</h2>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {flatten(Object.fromEntries(outputs)).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="font-mono text-slate-600">{k}</dt>
+                <dd className="break-all">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      <LiveTimeline
+        requestId={request.id}
+        initial={{ status: request.status, events: request.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, to: e.to, message: e.message })) }}
+      />
     </div>
   );
 }

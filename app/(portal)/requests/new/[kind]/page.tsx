@@ -8,7 +8,7 @@ import { requestKinds, templates, type RequestKind } from "@/lib/requests/templa
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const { kind } = await params;
-  return { title: requestKinds.includes(kind as RequestKind) ? `Request a ${templates[kind as RequestKind].doc.title.toLowerCase()}` : "Request" };
+  return { title: requestKinds.includes(kind as RequestKind) ? `Request ${templates[kind as RequestKind].doc.article}` : "Request" };
 }
 
 export default async function NewRequestKindPage({ params }: { params: Promise<{ kind: string }> }) {
@@ -28,7 +28,7 @@ export default async function NewRequestKindPage({ params }: { params: Promise<{
         <Link href="/requests/new" className="text-sm text-brand-700 underline">
           All golden paths
         </Link>
-        <h1 className="mt-1 text-2xl font-bold">Request a {doc.title.toLowerCase()}</h1>
+        <h1 className="mt-1 text-2xl font-bold">Request {doc.article}</h1>
         <p className="mt-1 max-w-3xl text-slate-600">{doc.summary}</p>
       </div>
       <RequestForm kind={kind as RequestKind} teams={teams} />
