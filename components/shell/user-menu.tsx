@@ -44,6 +44,11 @@ export function UserMenu({ name, email, role, teams, isAdmin }: Props) {
                 </Link>
               </DropdownMenu.Item>
               <DropdownMenu.Item asChild>
+                <Link href="/admin/backends" className={item}>
+                  Backends
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild>
                 <Link href="/admin/audit" className={item}>
                   Audit log
                 </Link>
