@@ -1,7 +1,8 @@
 import type { ProvisionedRequest, Backend } from "./types";
+import { mysqlBackend } from "./mysql";
 import { postgresBackend } from "./postgres";
 
-export const backends: Backend[] = [postgresBackend];
+export const backends: Backend[] = [postgresBackend, mysqlBackend];
 
 export function backendFor(request: Pick<ProvisionedRequest, "kind" | "parameters">): Backend | null {
   const byId = (id: Backend["id"]) => backends.find((b) => b.id === id) ?? null;
