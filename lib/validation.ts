@@ -13,13 +13,15 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 /**
  * Form fields named like `parameters.databases.0.sizeGb` become nested objects,
  * so one zod schema judges a form and a JSON body alike. Repeated names
- * (checkbox groups) become arrays; `$`-prefixed fields are React's own.
+ * (checkbox groups) become arrays; empty fields are left out; `$`-prefixed fields are React's own.
  */
 export function formDataToObject(fd: FormData): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const key of new Set(fd.keys())) {
     if (key.startsWith("$")) continue;
-    const values = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    // An empty field means "not given", so the schema's default applies rather than a type error.
+    const values = fd.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
+    if (values.length === 0) continue;
     const value = values.length > 1 ? values : values[0];
     const path = key.split(".");
     let node = root;

@@ -30,11 +30,12 @@ export function DatabaseFields({ prefix, showExtensions = true }: { prefix: stri
       <NumberInput label="Storage (GB)" name={`${prefix}.sizeGb`} fallback="5" min={1} max={100} hint="1–100 GB, within the size's quota" />
       <div className="flex items-center gap-2 sm:col-span-2">
         {/* A disabled checkbox is not submitted; production is forced on by the server anyway. */}
+        <input type="hidden" name={`${prefix}.backups`} value="false" />
         <input
           id={`${prefix}-backups`}
           type="checkbox"
           name={`${prefix}.backups`}
-          defaultChecked={production || valueOf(`${prefix}.backups`, "on") === "on"}
+          defaultChecked={production || valueOf(`${prefix}.backups`, "false,on").split(",").includes("on")}
           disabled={production}
           aria-describedby={production ? `${prefix}-backups-hint` : undefined}
         />

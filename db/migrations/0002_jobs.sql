@@ -1,5 +1,5 @@
 CREATE TYPE "public"."job_action" AS ENUM('provision', 'decommission');--> statement-breakpoint
-CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'succeeded', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'waiting', 'succeeded', 'failed');--> statement-breakpoint
 CREATE TABLE "jobs" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"request_id" uuid NOT NULL,
@@ -26,5 +26,5 @@ CREATE TABLE "request_secrets" (
 --> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_secrets" ADD CONSTRAINT "request_secrets_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "jobs_one_active_per_request" ON "jobs" USING btree ("request_id") WHERE "jobs"."status" in ('queued', 'running');--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_one_active_per_request" ON "jobs" USING btree ("request_id") WHERE "jobs"."status" in ('queued', 'running', 'waiting');--> statement-breakpoint
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");

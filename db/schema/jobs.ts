@@ -3,7 +3,8 @@ import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, timestamp
 import { requests } from "./requests";
 
 export const jobActionEnum = pgEnum("job_action", ["provision", "decommission"]);
-export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "succeeded", "failed"]);
+/** `waiting`: handed to an external automation (webhook backend), until its signed callback or a timeout. */
+export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "waiting", "succeeded", "failed"]);
 
 /**
  * Durable provisioning jobs. A row is written in the same transaction as the
@@ -29,7 +30,7 @@ export const jobs = pgTable(
   },
   (t) => [
     // At most one unfinished job per request: a double click or a retry cannot start two provisionings.
-    uniqueIndex("jobs_one_active_per_request").on(t.requestId).where(sql`${t.status} in ('queued', 'running')`),
+    uniqueIndex("jobs_one_active_per_request").on(t.requestId).where(sql`${t.status} in ('queued', 'running', 'waiting')`),
     index("jobs_claim_idx").on(t.status, t.runAt),
   ],
 );

@@ -53,7 +53,10 @@ export function addUsage(a: Usage, b: Usage): Usage {
   };
 }
 
-const fmtCpu = (m: number) => `${+(m / 1000).toFixed(1)} cores`;
+const fmtCpu = (m: number) => {
+  const cores = +(m / 1000).toFixed(1);
+  return `${cores} core${cores === 1 ? "" : "s"}`;
+};
 const fmtMem = (m: number) => `${+(m / 1024).toFixed(2)} GiB`;
 
 /** Every limit the request would break, each as a sentence saying by how much. */

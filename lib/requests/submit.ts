@@ -78,7 +78,12 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
       details: { kind: input.kind, team: team.name, environment: input.environment, name: input.name, status, rule: decision.rule },
     });
     return { id: row.id, created: true, pending: status === "pending_approval" };
-  }).catch((e) => {
+  }).catch(async (e) => {
+    // The same key sent for two teams at once takes two team locks; the loser finds the winner here.
+    if (isUniqueViolation(e, "requests_idempotency_key") && input.idempotencyKey) {
+      const [first] = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.requestedBy, actor.id), eq(requests.idempotencyKey, input.idempotencyKey)));
+      if (first) return { id: first.id, created: false, pending: false };
+    }
     if (isUniqueViolation(e, "requests_live_name_key")) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
     throw e;
   });

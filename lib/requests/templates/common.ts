@@ -7,8 +7,13 @@ export const resourceName = z
   .trim()
   .regex(DNS_LABEL, "Use 3–40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash");
 
-/** Checkboxes post "on" or nothing; the API sends real booleans. Both mean the same here. */
-export const formBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+const truthy = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
+
+/**
+ * The API sends real booleans. A form sends a hidden "false" before the
+ * checkbox (an unchecked box posts nothing), so a checked box arrives as ["false", "on"].
+ */
+export const formBoolean = z.preprocess((v) => (Array.isArray(v) ? v.some(truthy) : truthy(v)), z.boolean());
 
 /** A number from a form field ("" means not given) or from JSON. */
 export const formNumber = (schema: z.ZodNumber) =>

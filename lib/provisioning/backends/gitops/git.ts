@@ -41,6 +41,7 @@ export async function git(args: string[], options: GitOptions = {}): Promise<str
       }
     : {};
   try {
+    // A signing key set up for a person on this machine must not sign (or prompt for) Runway's commits.
     const { stdout } = await run("git", ["-c", "commit.gpgsign=false", ...args], {
       cwd: options.cwd,
       signal: options.signal,

@@ -5,7 +5,7 @@ import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { LimitRange } from "kubernetes-models/v1/LimitRange";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
-import { Document } from "yaml";
+import { Document, parseAllDocuments } from "yaml";
 import type { z } from "zod";
 import { environmentParameters } from "@/lib/requests/templates/environment";
 import { namespaceParameters } from "@/lib/requests/templates/namespace";
@@ -188,6 +188,35 @@ export function validated(model: Validatable): Record<string, unknown> {
     if (value.length > 63 || !LABEL_VALUE.test(value)) refuse(`the value of label ${key} is not a valid label value`);
   }
   return object;
+}
+
+/**
+ * Two live requests must never share a directory (say a namespace and an
+ * environment of the same team and name): overwriting or deleting it would
+ * take the other request's namespace with it. Files without Runway's label
+ * (a README someone added) do not count.
+ */
+export function refuseOtherRequests(current: Map<string, string>, requestId: string, dir: string): void {
+  for (const [file, text] of current) {
+    for (const owner of requestIdsIn(text)) {
+      if (owner !== requestId) {
+        throw new PermanentBackendError(`${dir}/${file} belongs to request ${owner}; request ${requestId} will not overwrite or remove it`);
+      }
+    }
+  }
+}
+
+function requestIdsIn(text: string): string[] {
+  const ids: string[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    try {
+      const id = (doc.toJS() as { metadata?: { labels?: Record<string, unknown> } } | null)?.metadata?.labels?.["runway.dev/request-id"];
+      if (typeof id === "string") ids.push(id);
+    } catch {
+      // Not YAML Runway could have written: not a request's file.
+    }
+  }
+  return ids;
 }
 
 /** One document per file, with a header telling people that edits there are overwritten. */

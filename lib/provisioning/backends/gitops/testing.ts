@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BackendContext, ProvisionedRequest } from "../types";
+
+/** A namespace request as the worker hands it over; tests override what they exercise. */
+export function provisionedRequest(overrides: Partial<ProvisionedRequest> = {}): ProvisionedRequest {
+  return {
+    id: "0b7c2a9e-5f1d-4c3b-9a8e-2d6f4e1a7c90",
+    kind: "namespace",
+    team: "payments",
+    environment: "dev",
+    name: "orders",
+    parameters: {},
+    requestedBy: "developer@example.com",
+    approvedBy: "admin@example.com",
+    ...overrides,
+  };
+}
+
+/** A context that keeps outputs and steps in memory, shared across attempts like the worker's. */
+export function fakeContext(request: ProvisionedRequest, outputs: Record<string, unknown> = {}) {
+  const steps: string[] = [];
+  const ctx: BackendContext = {
+    request,
+    outputs,
+    step: async (message) => {
+      steps.push(message);
+    },
+    saveOutputs: async (more) => {
+      Object.assign(outputs, more);
+    },
+    loadSecret: async () => null,
+    saveSecret: async () => {},
+    signal: new AbortController().signal,
+  };
+  return { ctx, steps, outputs };
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `runway-${prefix}-`));
+}
