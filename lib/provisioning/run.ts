@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 import { applyTransition } from "@/lib/requests/transition";
 import { backendFor } from "./backends";
-import { PermanentBackendError, type ProvisionedRequest } from "./backends/types";
+import { AwaitingCallback, PermanentBackendError, type ProvisionedRequest } from "./backends/types";
 import { backendContext } from "./context";
 import { backoffMs, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
 
@@ -51,7 +51,7 @@ async function finishJob(tx: Parameters<Parameters<typeof db.transaction>[0]>[0]
   return rows.length > 0;
 }
 
-export type RunOutcome = "succeeded" | "retrying" | "failed" | "lost" | "skipped";
+export type RunOutcome = "succeeded" | "retrying" | "waiting" | "failed" | "lost" | "skipped";
 
 export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
   const p = plan[job.action];
@@ -64,6 +64,15 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
   if (request.status !== p.working) {
     await applyTransition(db, { request, to: p.working, actor: null, message: `${job.action === "provision" ? "Provisioning" : "Decommissioning"} started (attempt ${job.attempts}).` });
     request.status = p.working;
+  }
+
+  if (job.attempts > job.maxAttempts) {
+    // Only a waiting job whose automation never called back gets here: it was delivered maxAttempts times.
+    await db.transaction(async (tx) => {
+      if (!(await finishJob(tx, job, workerId, { status: "failed", lastError: "no callback", finishedAt: new Date() }))) return;
+      await applyTransition(tx, { request, to: "failed", actor: null, message: `The external automation never called back after ${job.maxAttempts} deliveries.` });
+    });
+    return "failed";
   }
 
   const heartbeat = setInterval(() => {
@@ -85,13 +94,21 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
         to: p.done,
         actor: null,
         message: job.action === "provision" ? `Ready.${ttl ? ` It will be torn down after ${ttl} h.` : ""}` : "Decommissioned: everything it created is gone.",
-        // An environment's time to live runs from when it is ready.
-        set: job.action === "provision" && ttl ? { expiresAt: sql`now() + make_interval(hours => ${ttl})` as unknown as Date } : undefined,
+        // The expiry stamped on the manifests (outputs.expiresAt) is the one that counts; else it runs from readiness.
+        set:
+          job.action === "provision" && ttl
+            ? { expiresAt: ctx.outputs.expiresAt ? new Date(String(ctx.outputs.expiresAt)) : (sql`now() + make_interval(hours => ${ttl})` as unknown as Date) }
+            : undefined,
       });
       return true;
     });
     return kept ? "succeeded" : "lost";
   } catch (error) {
+    if (error instanceof AwaitingCallback) {
+      // Parked until the automation calls back; if it never does, the timeout hands the job out again.
+      const parked = await db.transaction((tx) => finishJob(tx, job, workerId, { status: "waiting", runAt: new Date(Date.now() + error.timeoutMs), lastError: null }));
+      return parked ? "waiting" : "lost";
+    }
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentBackendError;
     const last = permanent || job.attempts >= job.maxAttempts;

@@ -54,3 +54,11 @@ export class PermanentBackendError extends Error {
     this.name = "PermanentBackendError";
   }
 }
+
+/** Thrown by a backend that handed the work to an external automation: the job waits for its signed callback. */
+export class AwaitingCallback extends Error {
+  constructor(readonly timeoutMs: number, message: string) {
+    super(message);
+    this.name = "AwaitingCallback";
+  }
+}

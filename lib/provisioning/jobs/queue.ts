@@ -24,7 +24,8 @@ export async function enqueueJob(tx: Tx, input: { requestId: string; action: Job
 }
 
 /**
- * Takes the next due job, or one whose worker's lease ran out (it died). SKIP
+ * Takes the next due job, one whose worker's lease ran out (it died), or one
+ * whose external automation did not call back in time. SKIP
  * LOCKED lets many workers poll the same table without ever taking one job twice.
  */
 export async function claimJob(tx: Pick<Database, "execute">, workerId: string): Promise<ClaimedJob | null> {
@@ -33,7 +34,7 @@ export async function claimJob(tx: Pick<Database, "execute">, workerId: string):
       lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), updated_at = now()
     where id = (
       select id from jobs
-      where (status = 'queued' and run_at <= now()) or (status = 'running' and lease_until < now())
+      where (status in ('queued', 'waiting') and run_at <= now()) or (status = 'running' and lease_until < now())
       order by run_at, id
       limit 1
       for update skip locked

@@ -9,9 +9,11 @@ import { parse } from "yaml";
 import { PermanentBackendError, type ProvisionedRequest } from "../types";
 import { environmentExpiry, manifestDirectory, renderManifests, toYaml, validated } from "./manifests";
 import { displayUrl, gitopsSettings } from "./settings";
-import { provisionedRequest, tempDir } from "./testing";
+import { provisionedRequest } from "./testing";
 
-const settings = gitopsSettings({ RUNWAY_DATA_DIR: tempDir("manifests"), RUNWAY_GITOPS_REPO: "https://git.example.com/platform/gitops.git" });
+// Rendering never touches the data dir; it only has to be named.
+const DATA = "/nonexistent/runway-data";
+const settings = gitopsSettings({ RUNWAY_DATA_DIR: DATA, RUNWAY_GITOPS_REPO: "https://git.example.com/platform/gitops.git" });
 
 const models: Record<string, new (data: never) => { validate(): void }> = {
   Namespace,
@@ -117,13 +119,13 @@ describe("renderManifests for a namespace", () => {
   });
 
   it("binds the group with the API server's OIDC prefix when one is configured", () => {
-    const prefixed = gitopsSettings({ RUNWAY_DATA_DIR: tempDir("manifests"), RUNWAY_GITOPS_GROUP_PREFIX: "oidc:" });
+    const prefixed = gitopsSettings({ RUNWAY_DATA_DIR: DATA, RUNWAY_GITOPS_GROUP_PREFIX: "oidc:" });
     const binding = renderManifests(provisionedRequest(), prefixed, null).find((m) => m.object.kind === "RoleBinding")!;
     expect(binding.object.subjects).toEqual([{ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: "oidc:payments" }]);
   });
 
   it("places each environment in its cluster's directory, configurable per environment", () => {
-    const custom = gitopsSettings({ RUNWAY_DATA_DIR: tempDir("manifests"), RUNWAY_GITOPS_CLUSTER_PRODUCTION: "eu-prod-1" });
+    const custom = gitopsSettings({ RUNWAY_DATA_DIR: DATA, RUNWAY_GITOPS_CLUSTER_PRODUCTION: "eu-prod-1" });
     expect(manifestDirectory(provisionedRequest({ environment: "staging" }), custom)).toBe("clusters/staging/namespaces/payments-orders");
     expect(manifestDirectory(provisionedRequest({ environment: "production" }), custom)).toBe("clusters/eu-prod-1/namespaces/payments-orders");
   });
@@ -198,7 +200,7 @@ describe("renderManifests for an environment", () => {
   });
 
   it("follows a separate services repository at its default branch", () => {
-    const separate = gitopsSettings({ RUNWAY_DATA_DIR: tempDir("manifests"), RUNWAY_GITOPS_SERVICES_REPO: "https://ci:s3cret@git.example.com/apps.git" });
+    const separate = gitopsSettings({ RUNWAY_DATA_DIR: DATA, RUNWAY_GITOPS_SERVICES_REPO: "https://ci:s3cret@git.example.com/apps.git" });
     const app = renderManifests(environment(), separate, null).find((m) => m.object.kind === "Application")!;
     expect((app.object.spec as any).source).toMatchObject({ repoURL: "https://git.example.com/apps.git", targetRevision: "HEAD" });
   });

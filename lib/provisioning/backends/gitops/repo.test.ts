@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { gitopsBackend } from ".";
 import { PermanentBackendError } from "../types";
 import { GitopsRepo } from "./repo";
 import { gitopsSettings } from "./settings";
-import { fakeContext, provisionedRequest, tempDir } from "./testing";
+import { fakeContext, provisionedRequest } from "./testing";
 
 // Each case runs a few dozen git processes; on a busy CI machine that exceeds Vitest's default 5 s.
 vi.setConfig({ testTimeout: 60_000 });
@@ -45,7 +46,7 @@ function pushFromAnotherClone(file: string): void {
 }
 
 beforeEach(() => {
-  root = tempDir("gitops");
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "runway-gitops-"));
   remote = path.join(root, "remote.git");
   sh(root, "init", "-q", "--bare", "--initial-branch=main", remote);
   vi.stubEnv("RUNWAY_DATA_DIR", path.join(root, "data"));

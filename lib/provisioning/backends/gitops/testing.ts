@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { BackendContext, ProvisionedRequest } from "../types";
 
 /** A namespace request as the worker hands it over; tests override what they exercise. */
@@ -35,8 +32,4 @@ export function fakeContext(request: ProvisionedRequest, outputs: Record<string,
     signal: new AbortController().signal,
   };
   return { ctx, steps, outputs };
-}
-
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `runway-${prefix}-`));
 }

@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
+import { jobs, requests } from "@/db/schema";
+import { signBody, verifySignature } from "@/lib/crypto/hmac";
+import { getRequest } from "@/lib/requests/queries";
+import { submitRequestSchema } from "@/lib/requests/schemas";
+import { submitRequest } from "@/lib/requests/submit";
+import { claimJob } from "../jobs/queue";
+import { runJob } from "../run";
+import { completeWebhookJob } from "../webhook-callback";
+import { POST as callbackRoute } from "@/app/api/webhooks/provisioning/route";
+
+const SECRET = "webhook-test-secret";
+const received: { body: string; signature: string | undefined }[] = [];
+let server: http.Server;
+
+beforeAll(async () => {
+  await seedDemoOrg();
+  server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push({ body, signature: req.headers["x-runway-signature"] as string | undefined });
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  Object.assign(process.env, {
+    RUNWAY_WEBHOOK_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jobs`,
+    RUNWAY_WEBHOOK_SECRET: SECRET,
+    RUNWAY_WEBHOOK_KINDS: "namespace",
+  });
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+// Each test's namespace counts toward its team's quota (3 live namespaces), so the last test uses another team.
+async function submitNamespace(name: string, email = "developer@example.com", team = "payments") {
+  const actor = await actorFor(email);
+  const input = submitRequestSchema.parse({ kind: "namespace", team, environment: "dev", name });
+  return { actor, request: (await submitRequest(actor, input)).request };
+}
+
+function signed(body: unknown) {
+  const raw = JSON.stringify(body);
+  return new Request("http://localhost/api/webhooks/provisioning", { method: "POST", body: raw, headers: { "x-runway-signature": signBody(SECRET, raw) } });
+}
+
+describe("webhook backend", () => {
+  it("signs the job it hands out, waits, and completes on the automation's signed callback", async () => {
+    const { actor, request } = await submitNamespace("hooked");
+    const job = (await claimJob(db, "test-worker"))!;
+    expect(await runJob(job, "test-worker", new AbortController().signal)).toBe("waiting");
+
+    const delivery = received.at(-1)!;
+    expect(verifySignature(SECRET, delivery.body, delivery.signature ?? null)).toBe(true);
+    const payload = JSON.parse(delivery.body);
+    expect(payload).toMatchObject({ action: "provision", request: { id: request.id, kind: "namespace", team: "payments", name: "hooked" } });
+    expect(payload.callbackUrl).toMatch(/\/api\/webhooks\/provisioning$/);
+    // A waiting job is not handed to another worker before its timeout.
+    expect(await claimJob(db, "other-worker")).toBeNull();
+
+    const res = await callbackRoute(signed({ requestId: request.id, action: "provision", status: "succeeded", message: "applied by tofu", outputs: { workspace: "ns-hooked" } }));
+    expect(res.status).toBe(200);
+    const after = (await getRequest(actor, request.id))!;
+    expect(after.status).toBe("ready");
+    expect(after.outputs).toMatchObject({ workspace: "ns-hooked" });
+    expect(after.events.map((e) => e.message)).toContain("Automation: applied by tofu");
+    const [row] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.requestId, request.id));
+    expect(row.status).toBe("succeeded");
+  });
+
+  it("refuses an unsigned or wrongly signed callback and changes nothing", async () => {
+    const { request } = await submitNamespace("unsigned");
+    const job = (await claimJob(db, "test-worker"))!;
+    await runJob(job, "test-worker", new AbortController().signal);
+    const body = JSON.stringify({ requestId: request.id, action: "provision", status: "succeeded" });
+    const forged = await callbackRoute(new Request("http://localhost/x", { method: "POST", body, headers: { "x-runway-signature": signBody("guess", body) } }));
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).error.code).toBe("unauthorized");
+    const [r] = await db.select({ status: requests.status }).from(requests).where(eq(requests.id, request.id));
+    expect(r.status).toBe("provisioning");
+  });
+
+  it("marks the request failed with the automation's reason, and a second callback is refused", async () => {
+    const { actor, request } = await submitNamespace("broken");
+    await runJob((await claimJob(db, "w"))!, "w", new AbortController().signal);
+    await completeWebhookJob({ requestId: request.id, action: "provision", status: "failed", message: "quota exceeded in cluster" });
+    const after = (await getRequest(actor, request.id))!;
+    expect(after.status).toBe("failed");
+    expect(after.events.at(-1)!.message).toContain("quota exceeded in cluster");
+    const again = await callbackRoute(signed({ requestId: request.id, action: "provision", status: "succeeded" }));
+    expect(again.status).toBe(404);
+  });
+
+  it("hands a job out again when the automation does not call back in time", async () => {
+    const { request } = await submitNamespace("silent", "search-dev@example.com", "search");
+    await runJob((await claimJob(db, "w"))!, "w", new AbortController().signal);
+    const before = received.length;
+    await db.update(jobs).set({ runAt: sql`now() - interval '1 minute'` }).where(eq(jobs.requestId, request.id));
+    const again = (await claimJob(db, "w2"))!;
+    expect(again.requestId).toBe(request.id);
+    expect(await runJob(again, "w2", new AbortController().signal)).toBe("waiting");
+    expect(received.length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { jobs, requestEvents, requests } from "@/db/schema";
+import { conflict, notFound } from "@/lib/errors";
+import { applyTransition } from "@/lib/requests/transition";
+import type { RequestStatus } from "@/lib/requests/state-machine";
+
+export const callbackSchema = z.object({
+  requestId: z.uuid("requestId must be the request's id"),
+  action: z.enum(["provision", "decommission"]),
+  status: z.enum(["succeeded", "failed"]),
+  message: z.string().max(2000).optional(),
+  outputs: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The automation's signed answer completes the waiting job, in one transaction with the request's state change. */
+export async function completeWebhookJob(input: z.infer<typeof callbackSchema>): Promise<{ status: RequestStatus }> {
+  return db.transaction(async (tx) => {
+    const [job] = await tx
+      .select({ id: jobs.id, status: jobs.status })
+      .from(jobs)
+      .where(and(eq(jobs.requestId, input.requestId), eq(jobs.action, input.action), eq(jobs.status, "waiting")))
+      .for("update");
+    if (!job) throw notFound("No job of that request is waiting for a callback (it may be finished or timed out).");
+    const [req] = await tx.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, input.requestId)).for("update");
+    const working = input.action === "provision" ? "provisioning" : "decommissioning";
+    if (req.status !== working) throw conflict(`The request is ${req.status}, not ${working}.`);
+    const ok = input.status === "succeeded";
+    await tx.update(jobs).set({ status: ok ? "succeeded" : "failed", lastError: ok ? null : (input.message ?? "failed"), finishedAt: new Date(), updatedAt: new Date() }).where(eq(jobs.id, job.id));
+    if (input.outputs) {
+      await tx.update(requests).set({ outputs: sql`${requests.outputs} || ${JSON.stringify(input.outputs)}::jsonb` }).where(eq(requests.id, req.id));
+    }
+    if (input.message) await tx.insert(requestEvents).values({ requestId: req.id, message: `Automation: ${input.message}`, details: { jobId: job.id } });
+    const to: RequestStatus = ok ? (input.action === "provision" ? "ready" : "decommissioned") : "failed";
+    await applyTransition(tx, { request: req, to, actor: null, message: ok ? (to === "ready" ? "Ready." : "Decommissioned by the automation.") : `The automation reported a failure: ${input.message ?? "no reason given"}` });
+    return { status: to };
+  });
+}
