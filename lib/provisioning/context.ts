@@ -10,6 +10,7 @@ export function backendContext(request: ProvisionedRequest, outputs: Record<stri
   const aad = (key: string) => `${request.id}:${key}`;
   return {
     request,
+    jobId: meta.jobId,
     outputs,
     signal,
     async step(message, details = {}) {

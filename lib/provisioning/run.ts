@@ -66,13 +66,14 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
     request.status = p.working;
   }
 
-  if (job.attempts > job.maxAttempts) {
-    // Only a waiting job whose automation never called back gets here: it was delivered maxAttempts times.
-    await db.transaction(async (tx) => {
-      if (!(await finishJob(tx, job, workerId, { status: "failed", lastError: "no callback", finishedAt: new Date() }))) return;
-      await applyTransition(tx, { request, to: "failed", actor: null, message: `The external automation never called back after ${job.maxAttempts} deliveries.` });
+  if (job.previousStatus === "waiting") {
+    // Its deadline passed with no callback from the external automation.
+    const failed = await db.transaction(async (tx) => {
+      if (!(await finishJob(tx, job, workerId, { status: "failed", lastError: "no callback before the deadline", finishedAt: new Date() }))) return false;
+      await applyTransition(tx, { request, to: "failed", actor: null, message: "The external automation did not call back before the deadline (RUNWAY_WEBHOOK_TIMEOUT_MINUTES)." });
+      return true;
     });
-    return "failed";
+    return failed ? "failed" : "lost";
   }
 
   const heartbeat = setInterval(() => {

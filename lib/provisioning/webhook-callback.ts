@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { jobs, requestEvents, requests } from "@/db/schema";
@@ -8,9 +8,8 @@ import { applyTransition } from "@/lib/requests/transition";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 
 export const callbackSchema = z.object({
-  requestId: z.uuid("requestId must be the request's id"),
-  action: z.enum(["provision", "decommission"]),
-  status: z.enum(["succeeded", "failed"]),
+  jobId: z.coerce.number({ error: "jobId must be the job's number" }).int().positive(),
+  status: z.enum(["succeeded", "failed"], { error: 'status must be "succeeded" or "failed"' }),
   message: z.string().max(2000).optional(),
   outputs: z.record(z.string(), z.unknown()).optional(),
 });
@@ -19,13 +18,15 @@ export const callbackSchema = z.object({
 export async function completeWebhookJob(input: z.infer<typeof callbackSchema>): Promise<{ status: RequestStatus }> {
   return db.transaction(async (tx) => {
     const [job] = await tx
-      .select({ id: jobs.id, status: jobs.status })
+      .select({ id: jobs.id, status: jobs.status, action: jobs.action, requestId: jobs.requestId })
       .from(jobs)
-      .where(and(eq(jobs.requestId, input.requestId), eq(jobs.action, input.action), eq(jobs.status, "waiting")))
+      .where(eq(jobs.id, input.jobId))
       .for("update");
-    if (!job) throw notFound("No job of that request is waiting for a callback (it may be finished or timed out).");
-    const [req] = await tx.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, input.requestId)).for("update");
-    const working = input.action === "provision" ? "provisioning" : "decommissioning";
+    if (!job) throw notFound("There is no job with that id.");
+    if (job.status !== "waiting") throw conflict(`That job is not waiting for a callback (it is ${job.status}; it may have timed out).`);
+    const [req] = await tx.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, job.requestId)).for("update");
+    const action = job.action;
+    const working = action === "provision" ? "provisioning" : "decommissioning";
     if (req.status !== working) throw conflict(`The request is ${req.status}, not ${working}.`);
     const ok = input.status === "succeeded";
     await tx.update(jobs).set({ status: ok ? "succeeded" : "failed", lastError: ok ? null : (input.message ?? "failed"), finishedAt: new Date(), updatedAt: new Date() }).where(eq(jobs.id, job.id));
@@ -33,7 +34,7 @@ export async function completeWebhookJob(input: z.infer<typeof callbackSchema>):
       await tx.update(requests).set({ outputs: sql`${requests.outputs} || ${JSON.stringify(input.outputs)}::jsonb` }).where(eq(requests.id, req.id));
     }
     if (input.message) await tx.insert(requestEvents).values({ requestId: req.id, message: `Automation: ${input.message}`, details: { jobId: job.id } });
-    const to: RequestStatus = ok ? (input.action === "provision" ? "ready" : "decommissioned") : "failed";
+    const to: RequestStatus = ok ? (action === "provision" ? "ready" : "decommissioned") : "failed";
     await applyTransition(tx, { request: req, to, actor: null, message: ok ? (to === "ready" ? "Ready." : "Decommissioned by the automation.") : `The automation reported a failure: ${input.message ?? "no reason given"}` });
     return { status: to };
   });

@@ -122,8 +122,6 @@ describe("provisioning workers as separate processes", () => {
     await waitUntilSettled(ids, [survivor]);
     await survivor.kill("SIGKILL");
 
-    for (const request of submitted) console.log((await timeline(request.id)).join("\n  "));
-    console.log(JSON.stringify(await db.select({ a: jobs.attempts, e: jobs.lastError }).from(jobs).where(inArray(jobs.requestId, ids))));
     for (const request of submitted) await expectExactlyOneReadyDatabase(request);
     const attempts = await db.select({ attempts: jobs.attempts }).from(jobs).where(inArray(jobs.requestId, ids));
     expect(attempts.some((j) => j.attempts > 1), "some job was taken over from a killed worker").toBe(true);

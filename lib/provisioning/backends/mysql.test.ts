@@ -25,6 +25,7 @@ function context(request: ProvisionedRequest, store: Store, onStep?: (message: s
   const controller = new AbortController();
   return {
     request,
+    jobId: 0,
     outputs: store.outputs,
     signal: controller.signal,
     async step(message) {

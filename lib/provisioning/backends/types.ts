@@ -20,6 +20,8 @@ export type ProvisionedRequest = {
 
 export type BackendContext = {
   request: ProvisionedRequest;
+  /** The job being run: an external automation calls back with it. */
+  jobId: number;
   /** Records a visible step on the request's timeline ("Created role rw_payments_orders"). */
   step(message: string, details?: Record<string, unknown>): Promise<void>;
   /** What earlier attempts saved: outputs survive a crash and let a retry resume. */

@@ -12,7 +12,7 @@ import { submitRequest } from "@/lib/requests/submit";
 import { claimJob } from "../jobs/queue";
 import { runJob } from "../run";
 import { completeWebhookJob } from "../webhook-callback";
-import { POST as callbackRoute } from "@/app/api/webhooks/provisioning/route";
+import { POST as callbackPost } from "@/app/api/v1/provisioning/callbacks/[jobId]/route";
 
 const SECRET = "webhook-test-secret";
 const received: { body: string; signature: string | undefined }[] = [];
@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   Object.assign(process.env, {
-    RUNWAY_WEBHOOK_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jobs`,
+    RUNWAY_WEBHOOK_PROVISIONER_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jobs`,
     RUNWAY_WEBHOOK_SECRET: SECRET,
     RUNWAY_WEBHOOK_KINDS: "namespace",
   });
@@ -45,9 +45,12 @@ async function submitNamespace(name: string, email = "developer@example.com", te
   return { actor, request: (await submitRequest(actor, input)).request };
 }
 
-function signed(body: unknown) {
+const jobIdOf = async (requestId: string) => (await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.requestId, requestId)))[0].id;
+
+function callback(jobId: number, body: unknown, secret = SECRET) {
   const raw = JSON.stringify(body);
-  return new Request("http://localhost/api/webhooks/provisioning", { method: "POST", body: raw, headers: { "x-runway-signature": signBody(SECRET, raw) } });
+  const request = new Request(`http://localhost/api/v1/provisioning/callbacks/${jobId}`, { method: "POST", body: raw, headers: { "x-runway-signature": signBody(secret, raw) } });
+  return callbackPost(request, { params: Promise.resolve({ jobId: String(jobId) }) });
 }
 
 describe("webhook backend", () => {
@@ -59,12 +62,12 @@ describe("webhook backend", () => {
     const delivery = received.at(-1)!;
     expect(verifySignature(SECRET, delivery.body, delivery.signature ?? null)).toBe(true);
     const payload = JSON.parse(delivery.body);
-    expect(payload).toMatchObject({ action: "provision", request: { id: request.id, kind: "namespace", team: "payments", name: "hooked" } });
-    expect(payload.callbackUrl).toMatch(/\/api\/webhooks\/provisioning$/);
+    expect(payload).toMatchObject({ jobId: job.id, action: "provision", request: { id: request.id, kind: "namespace", team: "payments", name: "hooked" } });
+    expect(payload.callbackUrl).toMatch(new RegExp(`/api/v1/provisioning/callbacks/${job.id}$`));
     // A waiting job is not handed to another worker before its timeout.
     expect(await claimJob(db, "other-worker")).toBeNull();
 
-    const res = await callbackRoute(signed({ requestId: request.id, action: "provision", status: "succeeded", message: "applied by tofu", outputs: { workspace: "ns-hooked" } }));
+    const res = await callback(job.id, { status: "succeeded", message: "applied by tofu", outputs: { workspace: "ns-hooked" } });
     expect(res.status).toBe(200);
     const after = (await getRequest(actor, request.id))!;
     expect(after.status).toBe("ready");
@@ -78,8 +81,7 @@ describe("webhook backend", () => {
     const { request } = await submitNamespace("unsigned");
     const job = (await claimJob(db, "test-worker"))!;
     await runJob(job, "test-worker", new AbortController().signal);
-    const body = JSON.stringify({ requestId: request.id, action: "provision", status: "succeeded" });
-    const forged = await callbackRoute(new Request("http://localhost/x", { method: "POST", body, headers: { "x-runway-signature": signBody("guess", body) } }));
+    const forged = await callback(job.id, { status: "succeeded" }, "guess");
     expect(forged.status).toBe(401);
     expect((await forged.json()).error.code).toBe("unauthorized");
     const [r] = await db.select({ status: requests.status }).from(requests).where(eq(requests.id, request.id));
@@ -89,22 +91,24 @@ describe("webhook backend", () => {
   it("marks the request failed with the automation's reason, and a second callback is refused", async () => {
     const { actor, request } = await submitNamespace("broken");
     await runJob((await claimJob(db, "w"))!, "w", new AbortController().signal);
-    await completeWebhookJob({ requestId: request.id, action: "provision", status: "failed", message: "quota exceeded in cluster" });
+    const jobId = await jobIdOf(request.id);
+    await completeWebhookJob({ jobId, status: "failed", message: "quota exceeded in cluster" });
     const after = (await getRequest(actor, request.id))!;
     expect(after.status).toBe("failed");
     expect(after.events.at(-1)!.message).toContain("quota exceeded in cluster");
-    const again = await callbackRoute(signed({ requestId: request.id, action: "provision", status: "succeeded" }));
-    expect(again.status).toBe(404);
+    const again = await callback(jobId, { status: "succeeded" });
+    expect(again.status).toBe(409);
   });
 
-  it("hands a job out again when the automation does not call back in time", async () => {
-    const { request } = await submitNamespace("silent", "search-dev@example.com", "search");
+  it("fails the request when the automation does not call back before the deadline", async () => {
+    const { actor, request } = await submitNamespace("silent", "search-dev@example.com", "search");
     await runJob((await claimJob(db, "w"))!, "w", new AbortController().signal);
-    const before = received.length;
     await db.update(jobs).set({ runAt: sql`now() - interval '1 minute'` }).where(eq(jobs.requestId, request.id));
-    const again = (await claimJob(db, "w2"))!;
-    expect(again.requestId).toBe(request.id);
-    expect(await runJob(again, "w2", new AbortController().signal)).toBe("waiting");
-    expect(received.length).toBe(before + 1);
+    const overdue = (await claimJob(db, "w2"))!;
+    expect(overdue.previousStatus).toBe("waiting");
+    expect(await runJob(overdue, "w2", new AbortController().signal)).toBe("failed");
+    const after = (await getRequest(actor, request.id))!;
+    expect(after.status).toBe("failed");
+    expect(after.events.at(-1)!.message).toContain("did not call back before the deadline");
   });
 });

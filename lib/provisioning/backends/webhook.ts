@@ -11,22 +11,23 @@ export function webhookKinds(env: Env = process.env): string[] {
 /**
  * Hands a job to an external automation (a Terraform/OpenTofu runner, a
  * Crossplane bridge, CI): POSTs it signed with RUNWAY_WEBHOOK_SECRET and waits
- * for the automation's signed callback on /api/webhooks/provisioning. The
- * automation must treat the delivery id (job id + action) as idempotent: after
- * a timeout the job is delivered again.
+ * for the automation's signed callback on /api/v1/provisioning/callbacks/{jobId};
+ * without one before RUNWAY_WEBHOOK_TIMEOUT_MINUTES the request fails (an admin
+ * can retry, which delivers it again).
  */
 export function createWebhookBackend(env: Env = process.env): Backend {
   const timeoutMs = Number(env.RUNWAY_WEBHOOK_TIMEOUT_MINUTES ?? 30) * 60_000;
   async function deliver(ctx: BackendContext, action: "provision" | "decommission") {
-    const url = env.RUNWAY_WEBHOOK_URL;
+    const url = env.RUNWAY_WEBHOOK_PROVISIONER_URL;
     const secret = env.RUNWAY_WEBHOOK_SECRET;
-    if (!url || !secret) throw new PermanentBackendError("The webhook backend needs RUNWAY_WEBHOOK_URL and RUNWAY_WEBHOOK_SECRET.");
+    if (!url || !secret) throw new PermanentBackendError("The webhook backend needs RUNWAY_WEBHOOK_PROVISIONER_URL and RUNWAY_WEBHOOK_SECRET.");
     const base = env.AUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
     const body = JSON.stringify({
       delivery: crypto.randomUUID(),
+      jobId: ctx.jobId,
       action,
       request: ctx.request,
-      callbackUrl: new URL("/api/webhooks/provisioning", base).toString(),
+      callbackUrl: new URL(`/api/v1/provisioning/callbacks/${ctx.jobId}`, base).toString(),
       sentAt: new Date().toISOString(),
     });
     const res = await fetch(url, {
@@ -43,15 +44,15 @@ export function createWebhookBackend(env: Env = process.env): Backend {
   return {
     id: "webhook",
     title: "External automation (webhook)",
-    settings: ["RUNWAY_WEBHOOK_URL", "RUNWAY_WEBHOOK_SECRET", "RUNWAY_WEBHOOK_KINDS", "RUNWAY_WEBHOOK_TIMEOUT_MINUTES"],
-    configured: () => Boolean(env.RUNWAY_WEBHOOK_URL && env.RUNWAY_WEBHOOK_SECRET && webhookKinds(env).length),
+    settings: ["RUNWAY_WEBHOOK_PROVISIONER_URL", "RUNWAY_WEBHOOK_SECRET", "RUNWAY_WEBHOOK_KINDS", "RUNWAY_WEBHOOK_TIMEOUT_MINUTES"],
+    configured: () => Boolean(env.RUNWAY_WEBHOOK_PROVISIONER_URL && env.RUNWAY_WEBHOOK_SECRET && webhookKinds(env).length),
     async health() {
-      if (!env.RUNWAY_WEBHOOK_URL) return { ok: false, detail: "Not configured: set RUNWAY_WEBHOOK_URL, RUNWAY_WEBHOOK_SECRET and RUNWAY_WEBHOOK_KINDS." };
+      if (!env.RUNWAY_WEBHOOK_PROVISIONER_URL) return { ok: false, detail: "Not configured: set RUNWAY_WEBHOOK_PROVISIONER_URL, RUNWAY_WEBHOOK_SECRET and RUNWAY_WEBHOOK_KINDS." };
       try {
-        const res = await fetch(env.RUNWAY_WEBHOOK_URL, { method: "HEAD", signal: AbortSignal.timeout(3000), redirect: "manual" });
-        return { ok: res.status < 500, detail: `${new URL(env.RUNWAY_WEBHOOK_URL).host} answered ${res.status}; handles ${webhookKinds(env).join(", ") || "no kinds"}` };
+        const res = await fetch(env.RUNWAY_WEBHOOK_PROVISIONER_URL, { method: "HEAD", signal: AbortSignal.timeout(3000), redirect: "manual" });
+        return { ok: res.status < 500, detail: `${new URL(env.RUNWAY_WEBHOOK_PROVISIONER_URL).host} answered ${res.status}; handles ${webhookKinds(env).join(", ") || "no kinds"}` };
       } catch (e) {
-        return { ok: false, detail: `Cannot reach ${new URL(env.RUNWAY_WEBHOOK_URL).host}: ${e instanceof Error ? e.message : String(e)}` };
+        return { ok: false, detail: `Cannot reach ${new URL(env.RUNWAY_WEBHOOK_PROVISIONER_URL).host}: ${e instanceof Error ? e.message : String(e)}` };
       }
     },
     provision: (ctx) => deliver(ctx, "provision"),

@@ -6,7 +6,15 @@ import { jobs } from "@/db/schema";
 type Tx = Pick<Database, "insert" | "execute" | "update">;
 
 export type JobAction = "provision" | "decommission";
-export type ClaimedJob = { id: number; requestId: string; action: JobAction; attempts: number; maxAttempts: number };
+export type ClaimedJob = {
+  id: number;
+  requestId: string;
+  action: JobAction;
+  attempts: number;
+  maxAttempts: number;
+  /** "waiting" means its external automation did not call back before the deadline. */
+  previousStatus: "queued" | "running" | "waiting";
+};
 
 export const LEASE_SECONDS = Number(process.env.RUNWAY_JOB_LEASE_SECONDS ?? 60);
 
@@ -29,20 +37,21 @@ export async function enqueueJob(tx: Tx, input: { requestId: string; action: Job
  * LOCKED lets many workers poll the same table without ever taking one job twice.
  */
 export async function claimJob(tx: Pick<Database, "execute">, workerId: string): Promise<ClaimedJob | null> {
-  const rows = await tx.execute<{ id: string; request_id: string; action: JobAction; attempts: number; max_attempts: number }>(sql`
-    update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
-      lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), updated_at = now()
-    where id = (
-      select id from jobs
+  const rows = await tx.execute<{ id: string; request_id: string; action: JobAction; attempts: number; max_attempts: number; previous: ClaimedJob["previousStatus"] }>(sql`
+    with picked as (
+      select id, status as previous from jobs
       where (status in ('queued', 'waiting') and run_at <= now()) or (status = 'running' and lease_until < now())
       order by run_at, id
       limit 1
       for update skip locked
     )
-    returning id, request_id, action, attempts, max_attempts
+    update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), updated_at = now()
+    from picked where jobs.id = picked.id
+    returning jobs.id, jobs.request_id, jobs.action, jobs.attempts, jobs.max_attempts, picked.previous
   `);
   const r = rows[0];
-  return r ? { id: Number(r.id), requestId: r.request_id, action: r.action, attempts: r.attempts, maxAttempts: r.max_attempts } : null;
+  return r ? { id: Number(r.id), requestId: r.request_id, action: r.action, attempts: r.attempts, maxAttempts: r.max_attempts, previousStatus: r.previous } : null;
 }
 
 /** Keeps a long job's lease alive; false when another worker took it over (our lease had lapsed). */

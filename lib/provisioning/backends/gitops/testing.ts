@@ -20,6 +20,7 @@ export function fakeContext(request: ProvisionedRequest, outputs: Record<string,
   const steps: string[] = [];
   const ctx: BackendContext = {
     request,
+    jobId: 0,
     outputs,
     step: async (message) => {
       steps.push(message);
