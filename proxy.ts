@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/auth";
+import { getToken } from "next-auth/jwt";
 
 const PUBLIC_PATHS = ["/signin", "/api/health", "/api/auth"];
 
@@ -33,28 +33,23 @@ function securityHeaders(res: NextResponse): NextResponse {
 /**
  * First line of defence only: it sends anonymous visitors to sign-in and sets
  * security headers. Every page, action and route checks the actor again on the
- * server through lib/auth.
+ * server through lib/auth. The session is only read here, never re-issued: a
+ * refreshed cookie on a prefetch still in flight would undo a sign-out.
  */
-const withAuth = auth((req) => {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(p + "/"));
   const isApi = pathname.startsWith("/api/");
   const headers = new Headers(req.headers);
   headers.set("x-runway-path", pathname + search);
 
-  if (!isPublic && !isApi && !req.auth?.user?.id) {
-    const url = new URL("/signin", req.url);
-    url.searchParams.set("callbackUrl", pathname + search);
-    return securityHeaders(NextResponse.redirect(url));
+  if (!isPublic && !isApi) {
+    const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie: req.nextUrl.protocol === "https:" });
+    if (!token?.uid) {
+      const url = new URL("/signin", req.url);
+      url.searchParams.set("callbackUrl", pathname + search);
+      return securityHeaders(NextResponse.redirect(url));
+    }
   }
   return securityHeaders(NextResponse.next({ request: { headers } }));
-}) as unknown as Promise<(req: NextRequest, ctx: unknown) => Promise<Response>>;
-
-// With a lazily built Auth.js config, auth(handler) resolves to the wrapped handler.
-export async function proxy(req: NextRequest, ctx: unknown) {
-  return (await withAuth)(req, ctx);
 }
-
-export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico)$).*)"],
-};

@@ -23,6 +23,8 @@ export default defineConfig({
       RUNWAY_LOG_SILENT: "1",
       // Test databases set DATABASE_URL, and lib/config.ts then requires a secret, as in production.
       AUTH_SECRET: "vitest-only-secret-0123456789abcdef0123456789",
+      // Provisioning stores credentials encrypted under this key (32 bytes, hex).
+      RUNWAY_SECRET_KEY: "7e57000000000000000000000000000000000000000000000000000000007e57",
     },
     // initdb of the embedded server (global setup, db/embedded.test.ts) takes seconds on a slow disk.
     hookTimeout: 60_000,

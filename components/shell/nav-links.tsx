@@ -12,8 +12,8 @@ function isActive(pathname: string, href: string): boolean {
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-      <ul className="flex gap-1 whitespace-nowrap">
+    <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
+      <ul className="flex flex-wrap gap-1">
         {links.map((l) => {
           const active = isActive(pathname, l.href);
           return (
