@@ -53,3 +53,7 @@ export async function proxy(req: NextRequest) {
   }
   return securityHeaders(NextResponse.next({ request: { headers } }));
 }
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico)$).*)"],
+};
