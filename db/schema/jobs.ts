@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
-export const jobActionEnum = pgEnum("job_action", ["provision", "decommission"]);
+/** `change`: apply an approved day-2 change in place. */
+export const jobActionEnum = pgEnum("job_action", ["provision", "decommission", "change"]);
 /** `waiting`: handed to an external automation (webhook backend), until its signed callback or a timeout. */
 export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "waiting", "succeeded", "failed"]);
 
@@ -17,6 +18,7 @@ export const jobs = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     requestId: uuid("request_id").notNull().references(() => requests.id, { onDelete: "cascade" }),
     action: jobActionEnum("action").notNull(),
+    changeId: uuid("change_id"),
     status: jobStatusEnum("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(5),

@@ -82,3 +82,34 @@ export const teamQuotas = pgTable("team_quotas", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
 });
+
+export const changeStatusEnum = pgEnum("change_status", ["pending_approval", "approved", "applying", "applied", "rejected", "failed", "cancelled"]);
+
+/**
+ * Day-2 changes to a ready resource (a database's size, a namespace's quota):
+ * judged by the same policy as a new request, then applied in place by
+ * re-running the backend's idempotent "ensure" with the new parameters.
+ */
+export const requestChanges = pgTable(
+  "request_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => requests.id, { onDelete: "cascade" }),
+    parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
+    previousParameters: jsonb("previous_parameters").$type<Record<string, unknown>>().notNull(),
+    status: changeStatusEnum("status").notNull(),
+    policyRule: text("policy_rule").notNull(),
+    policyReason: text("policy_reason").notNull(),
+    requestedBy: uuid("requested_by").notNull().references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decisionReason: text("decision_reason"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open change at a time per resource, so two changes never race to apply.
+    uniqueIndex("request_changes_one_open").on(t.requestId).where(sql`${t.status} in ('pending_approval', 'approved', 'applying')`),
+    index("request_changes_status_idx").on(t.status, t.createdAt),
+  ],
+);

@@ -1,39 +1,16 @@
 import "server-only";
-import { aliasedTable, and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { jobs, requestEvents, requests, teams, users } from "@/db/schema";
+import { requestEvents } from "@/db/schema";
 import { log } from "@/lib/log";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 import { applyTransition } from "@/lib/requests/transition";
 import { backendFor } from "./backends";
-import { AwaitingCallback, PermanentBackendError, type ProvisionedRequest } from "./backends/types";
+import { AwaitingCallback, PermanentBackendError } from "./backends/types";
 import { backendContext } from "./context";
-import { backoffMs, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
-
-const requester = aliasedTable(users, "requester");
-const decider = aliasedTable(users, "decider");
-
-async function loadRequest(id: string) {
-  const [row] = (await db
-    .select({
-      id: requests.id,
-      kind: requests.kind,
-      team: teams.name,
-      environment: requests.environment,
-      name: requests.name,
-      parameters: requests.parameters,
-      status: requests.status,
-      outputs: requests.outputs,
-      requestedBy: requester.email,
-      approvedBy: decider.email,
-    })
-    .from(requests)
-    .innerJoin(teams, eq(teams.id, requests.teamId))
-    .innerJoin(requester, eq(requester.id, requests.requestedBy))
-    .leftJoin(decider, eq(decider.id, requests.decidedBy))
-    .where(eq(requests.id, id))) as unknown as (ProvisionedRequest & { status: RequestStatus; outputs: Record<string, unknown> })[];
-  return row ?? null;
-}
+import { backoffMs, finishJob, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
+import { loadRequest } from "./load-request";
+import { runChangeJob } from "./run-change";
 
 /** Where each action starts from and where it goes. */
 const plan = {
@@ -41,19 +18,10 @@ const plan = {
   decommission: { from: ["ready", "failed"] as RequestStatus[], working: "decommissioning" as const, done: "decommissioned" as const },
 };
 
-/** Marks the job finished only if we still hold it: a worker whose lease lapsed must not finish someone else's run. */
-async function finishJob(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], job: ClaimedJob, workerId: string, set: Partial<typeof jobs.$inferInsert>) {
-  const rows = await tx
-    .update(jobs)
-    .set({ ...set, lockedBy: null, leaseUntil: null, updatedAt: new Date() })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
-}
-
 export type RunOutcome = "succeeded" | "retrying" | "waiting" | "failed" | "lost" | "skipped";
 
 export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
+  if (job.action === "change") return runChangeJob(job, workerId, signal);
   const p = plan[job.action];
   const request = await loadRequest(job.requestId);
   if (!request || (!p.from.includes(request.status) && request.status !== p.working)) {

@@ -92,3 +92,28 @@ export const listRequestsQuery = z.object({
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1–100").max(100, "limit must be 1–100").optional(),
   cursor: z.string().optional(),
 });
+
+/** What a day-2 change may touch; everything else about a live resource stays as provisioned. */
+export const changeableFields = {
+  database: ["size", "sizeGb"],
+  namespace: ["cpuRequest", "cpuLimit", "memoryRequestGi", "memoryLimitGi", "maxPods", "ingressFrom"],
+} as const;
+
+export const changeRequestSchema = z.object({
+  id: z.uuid("Not a request id"),
+  parameters: z.record(z.string(), z.unknown(), { error: "parameters must be an object" }),
+});
+
+export const changeDecisionSchema = z.object({
+  changeId: z.uuid("Not a change id"),
+  reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters").optional().default(""),
+});
+
+export const changeRejectionSchema = changeDecisionSchema.extend({
+  reason: z.string({ error: "Say why the change is rejected" }).trim().min(3, "Say why the change is rejected (the requester will read it)").max(2000),
+});
+
+export const extendSchema = z.object({
+  id: z.uuid("Not a request id"),
+  hours: z.coerce.number({ error: "Enter the hours to add" }).int("use whole hours").min(1, "must be at least 1 hour").max(168, "must be at most 168 hours"),
+});

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { RequestTable } from "@/components/requests/request-table";
 import { inputClass } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pendingChanges } from "@/lib/requests/changes";
 import { approvalQueue } from "@/lib/requests/queries";
+import { age } from "@/lib/time";
 import { environments, listRequestsQuery } from "@/lib/requests/schemas";
 import { requestKinds } from "@/lib/requests/templates";
 
@@ -15,6 +17,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const parsed = listRequestsQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : {};
   const page = await approvalQueue(actor, { team: q.team, kind: q.kind, environment: q.environment, cursor: q.cursor, limit: 50 });
+  const changes = await pendingChanges(actor);
   const next = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"));
   if (page.nextCursor) next.set("cursor", page.nextCursor);
 
@@ -55,6 +58,21 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
       </form>
       {!parsed.success && <p role="alert" className="text-sm text-red-700">Some filters were not valid and were ignored.</p>}
       {page.items.length > 0 && <RequestTable items={page.items} showAge />}
+      {changes.length > 0 && (
+        <section aria-labelledby="pending-changes" className="flex flex-col gap-2">
+          <h2 id="pending-changes" className="text-lg font-semibold">Changes waiting ({changes.length})</h2>
+          <ul className="flex flex-col gap-2">
+            {changes.map((c) => (
+              <li key={c.id} className="rounded-md border border-slate-200 bg-white px-4 py-2 text-sm">
+                <Link href={`/requests/${c.requestId}`} className="font-medium text-brand-700 underline">
+                  {c.name}
+                </Link>{" "}
+                — change of a {c.environment} {c.kind} of {c.team}, by {c.requestedBy}, waiting {age(c.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {page.nextCursor && (
         <Link href={`/approvals?${next}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">
           Next page

@@ -5,7 +5,18 @@ import { redirect } from "next/navigation";
 import { action } from "@/lib/actions/action";
 import { revealCredentials } from "@/lib/provisioning/credentials";
 import { approveRequest, cancelRequest, decommissionRequest, rejectRequest, retryRequest } from "@/lib/requests/decisions";
-import { decisionSchema, rejectionSchema, requestIdSchema, submitRequestSchema } from "@/lib/requests/schemas";
+import { decideChange, extendEnvironment, requestChange } from "@/lib/requests/changes";
+import {
+  changeDecisionSchema,
+  changeRejectionSchema,
+  changeRequestSchema,
+  decisionSchema,
+  extendSchema,
+  rejectionSchema,
+  requestIdSchema,
+  submitRequestSchema,
+} from "@/lib/requests/schemas";
+import { formDataToObject } from "@/lib/validation";
 import { submitRequest } from "@/lib/requests/submit";
 
 export const submitRequestAction = action("requests.submit", submitRequestSchema, "requests:submit", async (actor, input) => {
@@ -47,3 +58,40 @@ export const retryRequestAction = action("requests.retry", requestIdSchema, "req
 });
 
 export const revealCredentialsAction = action("requests.credentials", requestIdSchema, "requests:read", async (actor, input) => revealCredentials(actor, input.id));
+
+export const requestChangeAction = action(
+  "requests.change",
+  changeRequestSchema,
+  "requests:cancel",
+  async (actor, input) => {
+    const r = await requestChange(actor, input.id, input.parameters);
+    revalidatePath(`/requests/${input.id}`);
+    return r;
+  },
+  // The form's fields are `parameters.<field>`; empty ones mean "keep as is".
+  (input) => {
+    if (!(input instanceof FormData)) return input;
+    const o = formDataToObject(input) as { id?: unknown; parameters?: Record<string, unknown> };
+    return { id: o.id, parameters: o.parameters ?? {} };
+  },
+);
+
+export const approveChangeAction = action("changes.approve", changeDecisionSchema, "requests:approve", async (actor, input) => {
+  const r = await decideChange(actor, input.changeId, "approved", input.reason);
+  revalidatePath(`/requests/${r.requestId}`);
+  revalidatePath("/approvals");
+  return r;
+});
+
+export const rejectChangeAction = action("changes.reject", changeRejectionSchema, "requests:approve", async (actor, input) => {
+  const r = await decideChange(actor, input.changeId, "rejected", input.reason);
+  revalidatePath(`/requests/${r.requestId}`);
+  revalidatePath("/approvals");
+  return r;
+});
+
+export const extendAction = action("requests.extend", extendSchema, "requests:cancel", async (actor, input) => {
+  const r = await extendEnvironment(actor, input.id, input.hours);
+  revalidatePath(`/requests/${input.id}`);
+  return r;
+});

@@ -5,7 +5,7 @@ import { jobs } from "@/db/schema";
 
 type Tx = Pick<Database, "insert" | "execute" | "update">;
 
-export type JobAction = "provision" | "decommission";
+export type JobAction = "provision" | "decommission" | "change";
 export type ClaimedJob = {
   id: number;
   requestId: string;
@@ -23,10 +23,10 @@ export const LEASE_SECONDS = Number(process.env.RUNWAY_JOB_LEASE_SECONDS ?? 60);
  * the same Drizzle/postgres.js transaction as the approval that causes it,
  * and pg-boss would bring its own `pg` pool per process for that.
  */
-export async function enqueueJob(tx: Tx, input: { requestId: string; action: JobAction; maxAttempts?: number }): Promise<void> {
+export async function enqueueJob(tx: Tx, input: { requestId: string; action: JobAction; changeId?: string; maxAttempts?: number }): Promise<void> {
   await tx
     .insert(jobs)
-    .values({ requestId: input.requestId, action: input.action, maxAttempts: input.maxAttempts ?? Number(process.env.RUNWAY_JOB_MAX_ATTEMPTS ?? 5) })
+    .values({ requestId: input.requestId, action: input.action, changeId: input.changeId ?? null, maxAttempts: input.maxAttempts ?? Number(process.env.RUNWAY_JOB_MAX_ATTEMPTS ?? 5) })
     // A request has at most one unfinished job (partial unique index); enqueueing twice is a no-op.
     .onConflictDoNothing();
 }
@@ -76,4 +76,14 @@ export async function releaseJob(tx: Pick<Database, "update">, jobId: number, wo
     .update(jobs)
     .set({ status: "queued", lockedBy: null, leaseUntil: null, runAt: sql`now()`, attempts: sql`greatest(${jobs.attempts} - 1, 0)`, updatedAt: sql`now()` })
     .where(and(eq(jobs.id, jobId), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")));
+}
+
+/** Marks the job finished only if we still hold it: a worker whose lease lapsed must not finish someone else's run. */
+export async function finishJob(tx: Pick<Database, "update">, job: { id: number }, workerId: string, set: Partial<typeof jobs.$inferInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(jobs)
+    .set({ ...set, lockedBy: null, leaseUntil: null, updatedAt: new Date() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, "running")))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
 }

@@ -3,13 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cancelRequestAction, decommissionRequestAction, retryRequestAction } from "@/app/(portal)/requests/actions";
 import { ConfirmActionButton } from "@/components/requests/confirm-action-button";
+import { ChangeDialog } from "@/components/requests/change-dialog";
+import { ChangeHistory } from "@/components/requests/change-history";
 import { CredentialsPanel } from "@/components/requests/credentials-panel";
+import { ExtendDialog } from "@/components/requests/extend-dialog";
 import { LiveTimeline } from "@/components/requests/live-timeline";
 import { DecisionDialog } from "@/components/requests/decision-dialog";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { UsageTable } from "@/components/requests/usage-table";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { listChanges } from "@/lib/requests/changes";
 import { getRequest } from "@/lib/requests/queries";
 import { teamQuotaView } from "@/lib/requests/quotas";
 import { canTransition } from "@/lib/requests/state-machine";
@@ -39,6 +43,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const showCredentials = isMember && request.status === "ready" && request.kind !== "namespace";
   const outputs = Object.entries(request.outputs).filter(([k]) => k !== "databases");
   const usage = canDecide ? await teamQuotaView(actor, request.team) : null;
+  const changes = await listChanges(actor, request.id);
+  const canChange = isMember && request.status === "ready" && request.kind !== "environment" && !changes.some((c) => ["pending_approval", "approved", "applying"].includes(c.status));
+  const isAdmin = can(actor.role, "requests:approve");
+  const extendedBefore = request.events.some((e) => "extendedByHours" in e.details);
+  const canExtend = request.kind === "environment" && request.status === "ready" && request.expiresAt !== null && ((isMember && !extendedBefore) || isAdmin);
 
   return (
     <div className="flex flex-col gap-6">
@@ -57,8 +66,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <div className="flex flex-wrap gap-3">
           {canDecide && (
             <>
-              <DecisionDialog requestId={request.id} verdict="approve" />
-              <DecisionDialog requestId={request.id} verdict="reject" />
+              <DecisionDialog targetId={request.id} verdict="approve" />
+              <DecisionDialog targetId={request.id} verdict="reject" />
             </>
           )}
           {canCancel && (
@@ -80,6 +89,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               description="Everything this request created is deleted, including its data. This cannot be undone."
               confirmLabel="Decommission"
               tone="danger"
+            />
+          )}
+          {canChange && <ChangeDialog requestId={request.id} kind={request.kind as "database" | "namespace"} current={request.parameters} />}
+          {canExtend && (
+            <ExtendDialog
+              requestId={request.id}
+              note={isAdmin ? "As a platform admin you can extend it as often as needed." : "Owners can extend an environment once; after that a platform admin can."}
             />
           )}
           {canRetry && (
@@ -133,7 +149,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         )}
       </div>
 
+      {request.expiresAt && request.status === "ready" && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">Torn down automatically at {utc(request.expiresAt)} unless extended.</p>
+      )}
+
       {showCredentials && <CredentialsPanel requestId={request.id} />}
+
+      <ChangeHistory changes={changes} canDecideFor={(c) => isAdmin && c.requestedById !== actor.id} />
 
       {outputs.length > 0 && (
         <section aria-labelledby="outputs" className="rounded-lg border border-slate-200 bg-white p-5">

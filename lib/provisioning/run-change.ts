@@ -1,0 +1,59 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { jobs, requestChanges, requestEvents, requests } from "@/db/schema";
+import { log } from "@/lib/log";
+import { backendFor } from "./backends";
+import { PermanentBackendError } from "./backends/types";
+import { backendContext } from "./context";
+import { backoffMs, finishJob, type ClaimedJob } from "./jobs/queue";
+import type { RunOutcome } from "./run";
+import { loadRequest } from "./load-request";
+
+/**
+ * Applies an approved day-2 change in place: the backend's provision() is an
+ * idempotent "ensure", so running it with the new parameters corrects the
+ * live resource (connection limit, quota manifests) without recreating it.
+ */
+export async function runChangeJob(job: ClaimedJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
+  const [row] = await db.select({ changeId: jobs.changeId }).from(jobs).where(eq(jobs.id, job.id));
+  const [change] = row?.changeId ? await db.select().from(requestChanges).where(eq(requestChanges.id, row.changeId)) : [];
+  const request = await loadRequest(job.requestId);
+  if (!change || !request || request.status !== "ready" || !["approved", "applying"].includes(change.status)) {
+    await db.transaction((tx) => finishJob(tx, job, workerId, { status: "failed", lastError: "the change or its resource is no longer applicable", finishedAt: new Date() }));
+    return "skipped";
+  }
+  if (change.status === "approved") await db.update(requestChanges).set({ status: "applying", updatedAt: new Date() }).where(eq(requestChanges.id, change.id));
+
+  const changed = { ...request, parameters: change.parameters };
+  try {
+    const backend = backendFor(changed);
+    if (!backend?.configured()) throw new PermanentBackendError(`No configured backend can apply changes to this ${request.kind}.`);
+    await backend.provision(backendContext(changed, request.outputs ?? {}, { jobId: job.id, attempt: job.attempts }, signal));
+    const kept = await db.transaction(async (tx) => {
+      if (!(await finishJob(tx, job, workerId, { status: "succeeded", finishedAt: new Date(), lastError: null }))) return false;
+      await tx.update(requests).set({ parameters: change.parameters, updatedAt: new Date() }).where(eq(requests.id, request.id));
+      await tx.update(requestChanges).set({ status: "applied", updatedAt: new Date(), lastError: null }).where(eq(requestChanges.id, change.id));
+      await tx.insert(requestEvents).values({ requestId: request.id, message: "Change applied in place.", details: { changeId: change.id } });
+      return true;
+    });
+    return kept ? "succeeded" : "lost";
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const last = error instanceof PermanentBackendError || job.attempts >= job.maxAttempts;
+    log("warn", "change job failed", { jobId: job.id, changeId: change.id, error: message });
+    return db.transaction(async (tx) => {
+      const delay = backoffMs(job.attempts);
+      if (!(await finishJob(tx, job, workerId, last ? { status: "failed", lastError: message, finishedAt: new Date() } : { status: "queued", lastError: message, runAt: new Date(Date.now() + delay) }))) {
+        return "lost" as const;
+      }
+      if (last) await tx.update(requestChanges).set({ status: "failed", lastError: message, updatedAt: new Date() }).where(eq(requestChanges.id, change.id));
+      await tx.insert(requestEvents).values({
+        requestId: request.id,
+        message: last ? `The change could not be applied: ${message}` : `Applying the change failed (attempt ${job.attempts}): ${message}. Retrying in ${Math.round(delay / 1000)} s.`,
+        details: { changeId: change.id, error: message },
+      });
+      return last ? ("failed" as const) : ("retrying" as const);
+    });
+  }
+}
