@@ -28,6 +28,8 @@ await adminQuery(`create database "${name}"`);
 export const testDatabaseUrl = databaseUrl(name);
 await migrateDatabase(testDatabaseUrl);
 process.env.DATABASE_URL = testDatabaseUrl;
+// The postgres provisioning backend creates its roles and databases on the same test server, as the embedded default does.
+process.env.RUNWAY_PG_ADMIN_URL ??= serverUrl;
 
 afterAll(async () => {
   await closeDb();

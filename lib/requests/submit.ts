@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { ENDED_STATUSES, requestEvents, requests } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { conflict, forbidden } from "@/lib/errors";
+import { conflict, forbidden, validationFailed } from "@/lib/errors";
+import { missingBackends } from "@/lib/provisioning/backends";
 import { enqueueJob } from "@/lib/provisioning/jobs/queue";
 import { notify } from "./notify";
 import { evaluatePolicy } from "./policy";
@@ -24,6 +25,9 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
   assertCan(actor, "requests:submit");
   const team = actor.teams.find((t) => t.name === input.team);
   if (!team) throw forbidden(`You are not a member of team "${input.team}"; you can request for ${actor.teams.map((t) => t.name).join(", ") || "no team yet"}.`);
+
+  const missing = missingBackends(input as { kind: SubmittedRequest["kind"]; parameters: Record<string, unknown> });
+  if (missing) throw validationFailed("This installation cannot provision that yet.", missing);
 
   const outcome = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"requests:" + team.id}))`);
