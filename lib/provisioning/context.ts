@@ -8,6 +8,10 @@ import type { BackendContext, ProvisionedRequest } from "./backends/types";
 /** The database-backed context a backend works through; every write is its own small commit, so progress survives a crash. */
 export function backendContext(request: ProvisionedRequest, outputs: Record<string, unknown>, meta: { jobId: number; attempt: number }, signal: AbortSignal): BackendContext {
   const aad = (key: string) => `${request.id}:${key}`;
+  const loadSecret = async (key: string) => {
+    const [row] = await db.select({ c: requestSecrets.ciphertext }).from(requestSecrets).where(and(eq(requestSecrets.requestId, request.id), eq(requestSecrets.key, key)));
+    return row ? decryptSecret(row.c, aad(key)) : null;
+  };
   return {
     request,
     jobId: meta.jobId,
@@ -23,13 +27,11 @@ export function backendContext(request: ProvisionedRequest, outputs: Record<stri
         .set({ outputs: sql`${requests.outputs} || ${JSON.stringify(more)}::jsonb`, updatedAt: new Date() })
         .where(eq(requests.id, request.id));
     },
-    async loadSecret(key) {
-      const [row] = await db.select({ c: requestSecrets.ciphertext }).from(requestSecrets).where(and(eq(requestSecrets.requestId, request.id), eq(requestSecrets.key, key)));
-      return row ? decryptSecret(row.c, aad(key)) : null;
-    },
+    loadSecret,
     async saveSecret(key, value) {
       const ciphertext = encryptSecret(value, aad(key));
-      await db.insert(requestSecrets).values({ requestId: request.id, key, ciphertext }).onConflictDoUpdate({ target: [requestSecrets.requestId, requestSecrets.key], set: { ciphertext } });
+      await db.insert(requestSecrets).values({ requestId: request.id, key, ciphertext }).onConflictDoNothing();
+      return (await loadSecret(key))!;
     },
   };
 }

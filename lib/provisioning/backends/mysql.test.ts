@@ -39,7 +39,8 @@ function context(request: ProvisionedRequest, store: Store, onStep?: (message: s
       return store.secrets.get(key) ?? null;
     },
     async saveSecret(key, value) {
-      store.secrets.set(key, value);
+      if (!store.secrets.has(key)) store.secrets.set(key, value);
+      return store.secrets.get(key)!;
     },
   };
 }

@@ -62,8 +62,7 @@ async function provision(conn: Connection, ctx: BackendContext, env: Env): Promi
   // Saved before anything exists, so a retry after a crash sets the same password.
   let password = await ctx.loadSecret("password");
   if (!password) {
-    password = randomBytes(32).toString("base64url");
-    await ctx.saveSecret("password", password);
+    password = await ctx.saveSecret("password", randomBytes(32).toString("base64url"));
     await ctx.step("Generated a password for the database user");
   }
 

@@ -40,8 +40,7 @@ export async function ensurePostgresDatabase(ctx: BackendContext, target: Databa
   // The password is saved before the role exists, so a retry after a crash reuses it instead of minting a second one.
   let password = await ctx.loadSecret(target.secretKey);
   if (!password) {
-    password = crypto.randomBytes(32).toString("base64url");
-    await ctx.saveSecret(target.secretKey, password);
+    password = await ctx.saveSecret(target.secretKey, crypto.randomBytes(32).toString("base64url"));
   }
 
   const admin = connect(url);

@@ -30,7 +30,11 @@ export type BackendContext = {
   saveOutputs(outputs: Record<string, unknown>): Promise<void>;
   /** Secrets are stored encrypted (AES-256-GCM) and shown only to the owning team. */
   loadSecret(key: string): Promise<string | null>;
-  saveSecret(key: string, value: string): Promise<void>;
+  /**
+   * Stores a secret unless one is already stored under that key, and returns
+   * the stored one: if two runs of a job ever race, both use the same password.
+   */
+  saveSecret(key: string, value: string): Promise<string>;
   /** Aborted when the worker shuts down; long steps should stop at the next safe point. */
   signal: AbortSignal;
 };

@@ -29,7 +29,7 @@ export function fakeContext(request: ProvisionedRequest, outputs: Record<string,
       Object.assign(outputs, more);
     },
     loadSecret: async () => null,
-    saveSecret: async () => {},
+    saveSecret: async (_key, value) => value,
     signal: new AbortController().signal,
   };
   return { ctx, steps, outputs };
