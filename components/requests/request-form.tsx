@@ -74,6 +74,8 @@ export function RequestForm({ kind, teams }: { kind: RequestKind; teams: TeamOpt
           action={formAction}
           onChange={refresh}
           onBlur={(e) => {
+            // Leaving a field for the submit button: showing a hint now would move the button under the pointer.
+            if ((e.relatedTarget as HTMLButtonElement | null)?.type === "submit") return;
             const name = (e.target as unknown as { name?: string }).name;
             if (name && !touched.has(name)) setTouched(new Set(touched).add(name));
           }}

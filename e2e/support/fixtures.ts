@@ -1,5 +1,5 @@
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { IssuerAccount } from "./servers";
 
 /** The portal's sign-in page, in either mode. */
@@ -25,6 +25,8 @@ export class SignInPage {
 
 type Fixtures = {
   signIn: SignInPage;
+  /** A second person in their own browser window, signed in by demo name, for stories where two people take turns. */
+  demoUserPage: (name: string) => Promise<Page>;
   /** Saves a full-page screenshot under test-results/screenshots/ for a person to look at. */
   saveScreenshot: (name: string) => Promise<void>;
 };
@@ -32,6 +34,17 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   signIn: async ({ page }, use) => {
     await use(new SignInPage(page));
+  },
+  demoUserPage: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await new SignInPage(page).asDemoUser(name);
+      return page;
+    });
+    for (const context of contexts) await context.close();
   },
   saveScreenshot: async ({ page }, use, testInfo) => {
     await use(async (name) => {

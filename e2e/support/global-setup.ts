@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startIssuer } from "./oidc-issuer";
@@ -51,6 +53,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
     cleanups.push(oidc.stop);
+    // The demo portal provisions for real: databases on the test server, namespaces into a GitOps repo in its own data dir.
+    const demoDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "runway-e2e-data-"));
+    cleanups.push(async () => fs.rmSync(demoDataDir, { recursive: true, force: true }));
     const demo = await startPortal({
       root,
       name: "demo",
@@ -61,6 +66,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         AUTH_URL: DEMO_PORTAL_URL,
         AUTH_SECRET: secret(),
         RUNWAY_SEED_DEMO: "1",
+        RUNWAY_DATA_DIR: demoDataDir,
+        RUNWAY_PG_ADMIN_URL: databases.adminUrl,
+        RUNWAY_SECRET_KEY: crypto.randomBytes(32).toString("base64"),
       },
     });
     cleanups.push(demo.stop);
