@@ -11,7 +11,7 @@ test("demo mode says so, and anyone can sign in as the seeded platform admin", a
   await saveScreenshot("home-desktop");
 
   await page.getByRole("button", { name: "User menu for Avery Admin" }).click();
-  await page.getByRole("menuitem", { name: "Audit log" }).click();
+  await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL("/admin/audit");
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
 });

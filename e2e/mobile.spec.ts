@@ -26,7 +26,7 @@ test("on a 390 px phone the header and every nav link are usable without sideway
   }
 
   await page.getByRole("button", { name: "User menu for Avery Admin" }).click();
-  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
   await page.keyboard.press("Escape");
 
   await page.goto("/settings/tokens");

@@ -27,7 +27,7 @@ test("a developer signs in through the identity provider and comes back to the p
   // cookie and sign the user in again (reported to the lead); let them finish first.
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: `User menu for ${dana.name}` }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/signin");
   await expect(page.getByRole("button", { name: "Sign in with SSO" })).toBeVisible();
   await page.goto("/");
