@@ -10,48 +10,13 @@ import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 import { ensureBuild } from "../scripts/ensure-build";
 import { median, percentile, repoRoot, startPortal, tempDataDir, verdict, type Portal } from "./portal";
+import { type Jar, signIn } from "./session";
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 200);
 const email = process.env.BENCH_EMAIL ?? "developer@example.com";
 const WARM_UP = 5;
 const MEDIAN_TARGET_MS = 50;
 const FIRST_LOAD_TARGET_KB = 150;
-
-/** Just enough of a cookie jar for Auth.js: name=value pairs, last one wins. */
-class Jar {
-  private cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  has(name: string): boolean {
-    return [...this.cookies.keys()].some((k) => k.includes(name));
-  }
-}
-
-/** The demo sign-in through Auth.js's credentials callback, which the sign-in page's server action also ends in. */
-async function signIn(base: string): Promise<Jar> {
-  const jar = new Jar();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  jar.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/demo`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, callbackUrl: `${base}/` }),
-  });
-  jar.take(res);
-  await res.body?.cancel();
-  if (!jar.has("session-token")) throw new Error(`Demo sign-in as ${email} failed (HTTP ${res.status}); is ${base} in demo mode?`);
-  return jar;
-}
 
 async function getHome(base: string, jar: Jar): Promise<{ ms: number; html: string }> {
   const started = performance.now();
@@ -91,7 +56,7 @@ try {
     portal = await startPortal({ port: Number(process.env.BENCH_PORT ?? 3300), dataDir });
     base = portal.url;
   }
-  const jar = await signIn(base);
+  const jar = await signIn(base, email);
   let html = "";
   for (let i = 0; i < WARM_UP; i++) html = (await getHome(base, jar)).html;
   const times: number[] = [];

@@ -42,11 +42,30 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+/** Starts a command of this repository in its own process group; stop() ends the whole group. */
+export function spawnGroup(args: string[], env: Record<string, string>): { stop(): Promise<void>; output: string[] } {
+  const output: string[] = [];
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
+  const child = spawn(args[0], args.slice(1), { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...base, ...env } });
+  child.stdout.on("data", (d) => output.push(String(d)));
+  child.stderr.on("data", (d) => output.push(String(d)));
+  const pgid = child.pid!;
+  return {
+    output,
+    async stop() {
+      if (!groupAlive(pgid)) return;
+      process.kill(-pgid, "SIGTERM");
+      for (let waited = 0; groupAlive(pgid) && waited < 25_000; waited += 100) await sleep(100);
+      if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+    },
+  };
+}
+
 /**
  * Runs `npm start` in its own process group (next start and the embedded
  * PostgreSQL included) so that stop() ends exactly what it started, as Ctrl-C would.
  */
-export async function startPortal(opts: { port: number; dataDir: string; timeoutMs?: number }): Promise<Portal> {
+export async function startPortal(opts: { port: number; dataDir: string; timeoutMs?: number; env?: Record<string, string> }): Promise<Portal> {
   const url = `http://localhost:${opts.port}`;
   if ((await healthStatus(url)) !== null) throw new Error(`Something already answers on port ${opts.port}; pick another with BENCH_PORT.`);
 
@@ -60,7 +79,8 @@ export async function startPortal(opts: { port: number; dataDir: string; timeout
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...env, PORT: String(opts.port), RUNWAY_DATA_DIR: opts.dataDir },
+    // opts.env (e.g. DATABASE_URL for a real server) is the only configuration that gets through.
+    env: { ...env, ...opts.env, PORT: String(opts.port), RUNWAY_DATA_DIR: opts.dataDir },
   });
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));
