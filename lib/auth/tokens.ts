@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { notFound } from "@/lib/errors";
-import { assertCan, loadActor, type Actor } from "./actor";
+import { assertCan, type Actor } from "./actor";
 import { displayPrefix, generateToken, hashToken, looksLikeToken } from "./token-format";
 
 export type TokenSummary = {
@@ -75,17 +75,20 @@ export async function revokeToken(actor: Actor, id: string): Promise<void> {
 /** Resolves a bearer token to the acting user, or null for an unknown, malformed or revoked token. */
 export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!looksLikeToken(token)) return null;
-  const hash = hashToken(token);
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)));
+  // One round trip for token, user and teams: every API call starts here.
+  const rows = await db.execute<{ id: string; token_id: string; last_used_at: Date | null; scopes: string[]; email: string; name: string; role: Actor["role"]; teams: Actor["teams"] }>(sql`
+    select u.id, t.id as token_id, t.last_used_at, t.scopes, u.email, u.name, u.role,
+      coalesce((select json_agg(json_build_object('id', tm.id, 'name', tm.name, 'displayName', tm.display_name, 'role', m.role) order by tm.name)
+        from memberships m join teams tm on tm.id = m.team_id where m.user_id = u.id), '[]') as teams
+    from api_tokens t join users u on u.id = t.user_id
+    where t.token_hash = ${hashToken(token)} and t.revoked_at is null`);
+  const row = rows[0];
   if (!row) return null;
   // A busy CI token would otherwise update (and lock) its row on every call.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
+  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token_id));
   }
-  return loadActor(row.userId, row.scopes);
+  return { id: row.id, email: row.email, name: row.name, role: row.role, teams: row.teams, tokenScopes: row.scopes };
 }
 
 export async function findUserByEmail(email: string) {

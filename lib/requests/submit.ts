@@ -9,6 +9,7 @@ import { missingBackends } from "@/lib/provisioning/backends";
 import { enqueueJob } from "@/lib/provisioning/jobs/queue";
 import { notify } from "./notify";
 import { evaluatePolicy } from "./policy";
+import { DEFAULT_QUOTA, emptyUsage } from "./quota";
 import { getRequest, type RequestDetail } from "./queries";
 import type { SubmittedRequest } from "./schemas";
 import { teamQuota, teamUsage } from "./usage";
@@ -29,8 +30,11 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
   const missing = missingBackends(input as { kind: SubmittedRequest["kind"]; parameters: Record<string, unknown> });
   if (missing) throw validationFailed("This installation cannot provision that yet.", missing);
 
+  // Only a decision that depends on the team's quota must see every earlier submission of the team;
+  // production always waits for an admin, so it skips the lock (names and keys stay unique by index).
+  const quotaMatters = input.environment !== "production";
   const outcome = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"requests:" + team.id}))`);
+    if (quotaMatters) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"requests:" + team.id}))`);
 
     if (input.idempotencyKey) {
       const [existing] = await tx
@@ -46,7 +50,9 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
       .where(and(eq(requests.teamId, team.id), eq(requests.kind, input.kind), eq(requests.name, input.name), notInArray(requests.status, [...ENDED_STATUSES])));
     if (clash) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
 
-    const decision = evaluatePolicy(input, team.name, await teamUsage(tx, team.id), await teamQuota(tx, team.id));
+    const decision = quotaMatters
+      ? evaluatePolicy(input, team.name, await teamUsage(tx, team.id), await teamQuota(tx, team.id))
+      : evaluatePolicy(input, team.name, emptyUsage(), DEFAULT_QUOTA);
     const status = decision.outcome === "auto_approve" ? "auto_approved" : "pending_approval";
     const ttl = input.kind === "environment" ? input.parameters.ttlHours : undefined;
 
