@@ -25,6 +25,7 @@ export default defineConfig({
       AUTH_SECRET: "vitest-only-secret-0123456789abcdef0123456789",
       // Provisioning stores credentials encrypted under this key (32 bytes, hex).
       RUNWAY_SECRET_KEY: "7e57000000000000000000000000000000000000000000000000000000007e57",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "7e57aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa7e57",
     },
     // initdb of the embedded server (global setup, db/embedded.test.ts) takes seconds on a slow disk.
     hookTimeout: 60_000,

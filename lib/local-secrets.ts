@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-type LocalSecrets = { AUTH_SECRET: string; RUNWAY_SECRET_KEY: string };
+type LocalSecrets = { AUTH_SECRET: string; RUNWAY_SECRET_KEY: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
 
 /**
  * For the embedded default only: secrets made once and kept in the data dir
@@ -15,8 +15,9 @@ export function localSecrets(dir: string): LocalSecrets {
   const secrets: LocalSecrets = {
     AUTH_SECRET: existing.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
     RUNWAY_SECRET_KEY: existing.RUNWAY_SECRET_KEY ?? crypto.randomBytes(32).toString("base64"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: existing.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString("base64"),
   };
-  if (existing.AUTH_SECRET !== secrets.AUTH_SECRET || existing.RUNWAY_SECRET_KEY !== secrets.RUNWAY_SECRET_KEY) {
+  if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
   }
@@ -28,4 +29,5 @@ export function applyLocalSecrets(env: NodeJS.ProcessEnv, dir: string): void {
   const s = localSecrets(dir);
   env.AUTH_SECRET ??= s.AUTH_SECRET;
   env.RUNWAY_SECRET_KEY ??= s.RUNWAY_SECRET_KEY;
+  env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
 }

@@ -1,9 +1,9 @@
 import { resolveDatabaseUrl } from "../db/connection";
 import { migrateDatabase } from "../db/migrate";
-import { parseConfig } from "../lib/config";
+import { parseDatabaseConfig } from "../lib/config";
 
 try {
-  parseConfig(process.env);
+  parseDatabaseConfig(process.env);
   await migrateDatabase(resolveDatabaseUrl());
   console.log("migrations applied");
 } catch (error) {

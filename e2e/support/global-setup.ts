@@ -45,6 +45,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         DATABASE_URL: await databases.create("oidc"),
         AUTH_URL: OIDC_PORTAL_URL,
         AUTH_SECRET: secret(),
+        RUNWAY_SECRET_KEY: crypto.randomBytes(32).toString("base64"),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
         AUTH_OIDC_ISSUER: ISSUER_URL,
         AUTH_OIDC_CLIENT_ID: OIDC_CLIENT.id,
         AUTH_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
@@ -69,6 +71,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         RUNWAY_DATA_DIR: demoDataDir,
         RUNWAY_PG_ADMIN_URL: databases.adminUrl,
         RUNWAY_SECRET_KEY: crypto.randomBytes(32).toString("base64"),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
       },
     });
     cleanups.push(demo.stop);

@@ -41,7 +41,8 @@ const segment = z.string().regex(/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/, "must
 // `git check-ref-format --branch` in short: no spaces, no "..", no leading dash or trailing ".lock".
 const branchName = z.string().regex(/^(?!-)(?!.*\.\.)(?!.*\.lock$)(?!.*\/$)[A-Za-z0-9._\/-]+$/, "must be a git branch name such as main");
 
-const schema = z.object({
+/** The RUNWAY_GITOPS_* variables; lib/config.ts validates them at start-up with the rest. */
+export const gitopsEnvShape = {
   RUNWAY_GITOPS_REPO: z.string().trim().optional(),
   RUNWAY_GITOPS_BRANCH: branchName.default("main"),
   RUNWAY_GITOPS_AUTHOR: z
@@ -55,7 +56,9 @@ const schema = z.object({
   RUNWAY_GITOPS_SERVICES_REPO: z.string().trim().optional(),
   RUNWAY_GITOPS_ARGOCD_NAMESPACE: segment.default("argocd"),
   RUNWAY_GITOPS_GROUP_PREFIX: z.string().default(""),
-});
+};
+
+const schema = z.object(gitopsEnvShape);
 
 /** Reads the RUNWAY_GITOPS_* settings; a wrong value is a PermanentBackendError naming the variable. */
 export function gitopsSettings(env: Record<string, string | undefined> = process.env): GitopsSettings {
