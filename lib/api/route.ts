@@ -5,6 +5,9 @@ import { actorFromRequest } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, unauthorized, validationFailed } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { observeHttpRequest } from "@/lib/observability/metrics";
+import { requestIdOf } from "@/lib/observability/request-id";
+import { routePattern } from "@/lib/observability/route-pattern";
 import { fieldErrors } from "@/lib/validation";
 
 type Ctx<P> = { params: Promise<P> };
@@ -27,6 +30,7 @@ export function errorResponse(error: AppError): NextResponse {
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
     const started = performance.now();
+    const requestId = requestIdOf(request);
     let actor: Actor | null = null;
     let response: Response;
     try {
@@ -35,22 +39,21 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       const result = await handler({ request, actor, params: await ctx.params });
       response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      response = toErrorResponse(error);
+      response = toErrorResponse(error, requestId);
     }
-    log("info", "api", {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      status: response.status,
-      actor: actor?.email,
-      ms: Math.round(performance.now() - started),
-    });
+    // The id a user can quote from the response; it is on every log line of this call.
+    response.headers.set("x-request-id", requestId);
+    const path = new URL(request.url).pathname;
+    const ms = performance.now() - started;
+    observeHttpRequest(routePattern(path, await ctx.params), request.method, response.status, ms / 1000);
+    log("info", "api", { requestId, method: request.method, path, status: response.status, actor: actor?.email, ms: Math.round(ms) });
     return response;
   };
 }
 
-export function toErrorResponse(error: unknown): NextResponse {
+export function toErrorResponse(error: unknown, requestId?: string): NextResponse {
   if (error instanceof AppError) return errorResponse(error);
-  log("error", "unhandled error in API route", { error: error instanceof Error ? error.stack : String(error) });
+  log("error", "unhandled error in API route", { requestId, error: error instanceof Error ? error.stack : String(error) });
   return errorResponse(new AppError("internal", "Something went wrong on our side; it has been logged."));
 }
 

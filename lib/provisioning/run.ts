@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { requestEvents } from "@/db/schema";
 import { log } from "@/lib/log";
+import { timeProvisioning } from "@/lib/observability/provisioning";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 import { applyTransition } from "@/lib/requests/transition";
 import { backendFor } from "./backends";
@@ -52,8 +53,7 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
     if (!backend) throw new PermanentBackendError(`No backend handles ${request.kind} requests in this installation.`);
     if (!backend.configured()) throw new PermanentBackendError(`The ${backend.id} backend is not configured: set ${backend.settings[0]}.`);
     const ctx = backendContext(request, request.outputs ?? {}, { jobId: job.id, attempt: job.attempts }, signal);
-    if (job.action === "provision") await backend.provision(ctx);
-    else await backend.decommission(ctx);
+    await timeProvisioning(backend.id, job.action, () => (job.action === "provision" ? backend.provision(ctx) : backend.decommission(ctx)));
 
     const kept = await db.transaction(async (tx) => {
       if (!(await finishJob(tx, job, workerId, { status: "succeeded", finishedAt: new Date(), lastError: null }))) return false;
