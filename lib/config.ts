@@ -82,6 +82,7 @@ const shape = {
   RUNWAY_GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
   RUNWAY_GITHUB_INCIDENT_LABEL: z.string().min(1).optional(),
   RUNWAY_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  RUNWAY_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 };
 
 export const configVariables = Object.keys(shape).sort();

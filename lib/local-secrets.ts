@@ -17,11 +17,13 @@ export function localSecrets(dir: string): LocalSecrets {
     RUNWAY_SECRET_KEY: existing.RUNWAY_SECRET_KEY ?? crypto.randomBytes(32).toString("base64"),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: existing.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString("base64"),
   };
-  if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
-  }
+  if (JSON.stringify(existing) !== JSON.stringify(secrets)) saveLocalSecrets(dir, secrets);
   return secrets;
+}
+
+export function saveLocalSecrets(dir: string, secrets: LocalSecrets): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
 }
 
 /** Fills in what the environment does not set. */

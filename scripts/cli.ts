@@ -6,6 +6,8 @@ import { loadActor } from "../lib/auth/actor";
 import { createTokenSchema, revokeTokenSchema, tokenScopes } from "../lib/auth/schemas";
 import { findUserByEmail, issueToken, listTokens, revokeToken } from "../lib/auth/tokens";
 import { AppError } from "../lib/errors";
+import { localSecrets, saveLocalSecrets } from "../lib/local-secrets";
+import { rotateSecretKey } from "../lib/provisioning/secrets-rotation";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -17,6 +19,9 @@ Commands:
       Lists that user's tokens (never the tokens themselves).
   tokens revoke --email <email> --id <token id>
       Revokes one of that user's tokens.
+  secrets rotate --new-key <key>
+      Re-encrypts stored credentials under a new RUNWAY_SECRET_KEY (the current
+      one from the environment, or the data dir's for the embedded default).
 
 The CLI uses the portal's database: DATABASE_URL when set, else the embedded
 server recorded in $RUNWAY_DATA_DIR/server.json (default .data/), which it
@@ -28,7 +33,7 @@ Options:
 /** A mistake the person at the terminal can fix; printed without a stack trace. */
 class UsageError extends Error {}
 
-type Flags = { email?: string; name?: string; scope?: string[]; id?: string };
+type Flags = { email?: string; name?: string; scope?: string[]; id?: string; "new-key"?: string };
 
 function required(flags: Flags, key: "email" | "name" | "id"): string {
   const value = flags[key]?.trim();
@@ -99,7 +104,24 @@ const commands: Record<string, (flags: Flags) => Promise<void>> = {
   "tokens create": createToken,
   "tokens list": listUserTokens,
   "tokens revoke": revokeUserToken,
+  "secrets rotate": rotateSecrets,
 };
+
+/**
+ * Re-encrypts stored credentials under a new key. The embedded default keeps
+ * its key in the data dir, which is updated too; elsewhere the operator then
+ * replaces RUNWAY_SECRET_KEY on every replica (docs/operations.md).
+ */
+async function rotateSecrets(flags: Flags): Promise<void> {
+  const newKey = flags["new-key"]?.trim();
+  if (!newKey) throw new UsageError("Missing --new-key (32 random bytes, e.g. from: openssl rand -base64 32).");
+  const embedded = !process.env.DATABASE_URL;
+  const current = embedded ? localSecrets(dataDir()).RUNWAY_SECRET_KEY : process.env.RUNWAY_SECRET_KEY;
+  if (!current) throw new UsageError("Set RUNWAY_SECRET_KEY to the current key.");
+  const count = await rotateSecretKey(current, newKey);
+  if (embedded) saveLocalSecrets(dataDir(), { ...localSecrets(dataDir()), RUNWAY_SECRET_KEY: newKey });
+  console.log(`Re-encrypted ${count} stored secret(s) with the new key.${embedded ? " The data dir now holds the new key; restart the portal." : " Now set RUNWAY_SECRET_KEY to the new key on every replica and worker."}`);
+}
 
 /** Runs `fn` against the portal's database, starting the embedded server only if nobody runs it. */
 async function withDatabase(fn: () => Promise<void>): Promise<void> {
@@ -141,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
         name: { type: "string" },
         scope: { type: "string", multiple: true },
         id: { type: "string" },
+        "new-key": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

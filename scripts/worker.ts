@@ -2,6 +2,7 @@ import { dataDir } from "../db/connection";
 import { closeDb } from "../db/client";
 import { ConfigError, parseConfig } from "../lib/config";
 import { applyLocalSecrets } from "../lib/local-secrets";
+import { serveWorkerMetrics } from "../lib/observability/worker-endpoint";
 import { Worker } from "../lib/provisioning/worker";
 
 /** `npm run worker`: a provisioning worker on its own, for scaling out beside the web replicas. */
@@ -22,11 +23,14 @@ async function main() {
 
   const worker = new Worker();
   worker.start();
+  // Provisioning runs here, not in the web replicas: Prometheus scrapes its figures from this port.
+  const metricsEndpoint = process.env.RUNWAY_METRICS_PORT ? await serveWorkerMetrics(Number(process.env.RUNWAY_METRICS_PORT)) : null;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await worker.stop();
+    await metricsEndpoint?.close();
     await closeDb();
     if (embedded?.owned) await embedded.stop();
     process.exit(0);

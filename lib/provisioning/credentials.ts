@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { requests, requestSecrets } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { decryptSecret } from "./secrets";
 
 export type DatabaseCredentials = { name?: string; engine: string; host: string; port: number; database: string; user: string; password: string; url: string };
@@ -36,7 +36,12 @@ export async function revealCredentials(actor: Actor, id: string): Promise<Datab
   const secrets = await db.select({ key: requestSecrets.key, c: requestSecrets.ciphertext }).from(requestSecrets).where(eq(requestSecrets.requestId, id));
   const secret = (key: string) => {
     const row = secrets.find((s) => s.key === key);
-    return row ? decryptSecret(row.c, `${id}:${key}`) : null;
+    if (!row) return null;
+    try {
+      return decryptSecret(row.c, `${id}:${key}`);
+    } catch {
+      throw new AppError("internal", "The stored credentials cannot be decrypted with this server's RUNWAY_SECRET_KEY: was the key rotated without restarting every replica?");
+    }
   };
   let result: DatabaseCredentials | { databases: DatabaseCredentials[] };
   if (req.kind === "database") {
