@@ -29,5 +29,7 @@ export default defineConfig({
     },
     // initdb of the embedded server (global setup, db/embedded.test.ts) takes seconds on a slow disk.
     hookTimeout: 60_000,
+    // Database tests wait on a real server; a busy 2-core machine can make one slow, not wrong.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,7 @@
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { memberships, teams, users } from "../schema";
+import { seedDemoMetrics } from "../../lib/metrics/demo-seed";
+import { seedDemoDevex } from "../../lib/metrics/devex/demo-seed";
 
 type Db = PostgresJsDatabase<Record<string, unknown>>;
 
@@ -18,8 +20,15 @@ export const demoUsers = [
   { email: "admin@example.com", name: "Avery Admin", role: "admin", teams: [["platform", "member"]] },
 ] as const;
 
-/** Idempotent: safe on every start, it only (re)asserts the demo organisation. */
+/** The demo organisation and its activity (DORA events, survey rounds); idempotent, so safe on every start. */
 export async function seedDemo(db: Db): Promise<void> {
+  await seedDemoOrganisation(db);
+  await seedDemoMetrics(db);
+  await seedDemoDevex(db);
+}
+
+/** Teams, users and memberships only. */
+export async function seedDemoOrganisation(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const teamIds = new Map<string, string>();
     for (const t of demoTeams) {

@@ -2,13 +2,13 @@ import "./database";
 import { eq } from "drizzle-orm";
 import { db } from "../client";
 import { memberships, teams, users } from "../schema";
-import { seedDemo } from "../seed/demo";
+import { seedDemoOrganisation } from "../seed/demo";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/permissions";
 
 /** The demo organisation of db/seed/demo.ts (developer@, search-dev@, manager@, admin@example.com). */
 export async function seedDemoOrg(): Promise<void> {
-  await seedDemo(db);
+  await seedDemoOrganisation(db);
 }
 
 type NewUser = {

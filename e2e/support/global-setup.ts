@@ -58,13 +58,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // The demo portal provisions for real: databases on the test server, namespaces into a GitOps repo in its own data dir.
     const demoDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "runway-e2e-data-"));
     cleanups.push(async () => fs.rmSync(demoDataDir, { recursive: true, force: true }));
+    const demoDatabaseUrl = await databases.create("demo");
+    // For tests that need data no browser can make (more people than the demo organisation has); workers inherit it.
+    process.env.E2E_DEMO_DATABASE_URL = demoDatabaseUrl;
     const demo = await startPortal({
       root,
       name: "demo",
       url: DEMO_PORTAL_URL,
       env: {
         ...baseEnv(),
-        DATABASE_URL: await databases.create("demo"),
+        DATABASE_URL: demoDatabaseUrl,
         AUTH_URL: DEMO_PORTAL_URL,
         AUTH_SECRET: secret(),
         RUNWAY_SEED_DEMO: "1",

@@ -17,6 +17,16 @@ export const permissions = {
   "backends:read": ["admin"],
   "quotas:read": ["developer", "manager", "admin"],
   "quotas:manage": ["admin"],
+  "catalog:read": ["developer", "manager", "admin"],
+  "catalog:import": ["admin"],
+  "catalog:locations": ["admin"],
+  "events:write": ["developer", "manager", "admin"],
+  "metrics:read": ["developer", "manager", "admin"],
+  "metrics:read-org": ["manager", "admin"],
+  "devex:respond": ["developer", "manager", "admin"],
+  "devex:read": ["developer", "manager", "admin"],
+  "devex:read-teams": ["manager", "admin"],
+  "devex:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { db } from "@/db/client";
+import { refreshDueLocations } from "@/lib/catalog/locations/sweep";
 import { log } from "@/lib/log";
 import { expireEnvironments } from "./expiry";
 import { claimJob, releaseJob, type ClaimedJob } from "./jobs/queue";
@@ -27,6 +28,7 @@ export class Worker {
     const every = this.opts.expiryEveryMs ?? 60_000;
     this.expiryTimer = setInterval(() => {
       expireEnvironments().catch((e) => log("warn", "environment expiry sweep failed", { error: String(e) }));
+      void refreshDueLocations();
     }, every);
     log("info", "worker started", { worker: this.id, concurrency: n });
   }

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ImportForm } from "@/components/catalog/import-form";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Import · Catalog" };
+
+export default async function ImportPage() {
+  await requirePagePermission("catalog:import");
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/catalog" className="text-sm text-brand-700 underline">
+          Catalog
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold">Import catalog YAML</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">
+          Paste or upload Backstage catalog-info.yaml files (several documents separated by ---). You see what will be added, changed or refused before anything is
+          written. To keep a repository in sync, <Link href="/catalog/locations" className="text-brand-700 underline">register it as a location</Link> instead.
+        </p>
+      </div>
+      <ImportForm />
+    </div>
+  );
+}

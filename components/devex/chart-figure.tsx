@@ -1,0 +1,22 @@
+/**
+ * A chart with its figures as a table one click away: the table is the chart's
+ * text alternative, for screen readers and for anyone who wants the numbers.
+ */
+export function ChartFigure({ title, note, chart, table }: { title: string; note: string; chart: React.ReactNode; table: React.ReactNode }) {
+  return (
+    <figure className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <figcaption>
+        <span className="block text-sm font-semibold text-slate-800">{title}</span>
+        <span className="block text-xs text-slate-500">{note}</span>
+      </figcaption>
+      <div aria-hidden="true">{chart}</div>
+      <details>
+        <summary className="cursor-pointer text-sm text-brand-700 underline">Show “{title}” as a table</summary>
+        <div className="mt-2 overflow-x-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}
+
+export const th = "px-3 py-2 font-medium";
+export const td = "whitespace-nowrap px-3 py-2";

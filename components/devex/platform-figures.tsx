@@ -1,0 +1,127 @@
+import { formatDay, formatHours, formatPercent } from "@/components/metrics/format";
+import type { KindFigures, PlatformFigures, PlatformWeek } from "@/lib/metrics/devex/platform";
+import { ChartFigure, td, th } from "./chart-figure";
+import { formatDays } from "./format";
+import { ActiveUsersChart, RequestsChart } from "./platform-charts";
+
+const kindLabel: Record<KindFigures["kind"], string> = { all: "All requests", database: "Databases", namespace: "Namespaces", environment: "Environments" };
+
+function Card({ title, value, detail }: { title: string; value: string; detail: string }) {
+  return (
+    <section aria-label={title} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
+      <p className={`text-2xl font-bold ${value === "no data" ? "text-slate-400" : "text-slate-900"}`}>{value}</p>
+      <p className="text-xs text-slate-600">{detail}</p>
+    </section>
+  );
+}
+
+function KindsTable({ kinds }: { kinds: KindFigures[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="px-3 py-2 text-left font-semibold text-slate-800">Requests submitted in the window, by kind and outcome</caption>
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            {["Kind", "Submitted", "Delivered", "Self-served", "Waiting for approval", "In progress", "Rejected", "Cancelled", "Failed", "Time to ready p50", "p90"].map((h, i) => (
+              <th key={h} scope="col" className={th}>{i === 10 ? <span title="Time to ready, 90th percentile">p90</span> : h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => (
+            <tr key={k.kind} className={`border-t border-slate-100 ${k.kind === "all" ? "font-semibold" : ""}`}>
+              <th scope="row" className={td}>{kindLabel[k.kind]}</th>
+              <td className={td}>{k.total}</td>
+              <td className={td}>{k.delivered}</td>
+              <td className={td}>{k.selfServed}</td>
+              <td className={td}>{k.waiting}</td>
+              <td className={td}>{k.inProgress}</td>
+              <td className={td}>{k.rejected}</td>
+              <td className={td}>{k.cancelled}</td>
+              <td className={td}>{k.failed}</td>
+              <td className={td}>{formatHours(k.timeToReady.p50Hours)}</td>
+              <td className={td}>{formatHours(k.timeToReady.p90Hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function WeeksTable({ weeks }: { weeks: PlatformWeek[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">The platform week by week</caption>
+      <thead className="bg-slate-50 text-slate-600">
+        <tr>
+          {["Week of", "Requests", "Self-service rate", "Median time to ready", "Active people", "Teams requesting"].map((h) => (
+            <th key={h} scope="col" className={th}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((w) => (
+          <tr key={w.week} className="border-t border-slate-100">
+            <th scope="row" className={`${td} font-medium`}>{formatDay(w.week)}</th>
+            <td className={td}>{w.requests}</td>
+            <td className={td}>{formatPercent(w.selfServiceRate)}</td>
+            <td className={td}>{formatHours(w.medianReadyHours)}</td>
+            <td className={td}>{w.activeUsers}</td>
+            <td className={td}>{w.teamsUsing}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Does the portal remove tickets? Runway's own figures for the window and teams in view. */
+export function PlatformSection({ figures }: { figures: PlatformFigures }) {
+  const all = figures.kinds[0];
+  const f = figures;
+  return (
+    <section aria-labelledby="platform" className="flex flex-col gap-4">
+      <div>
+        <h2 id="platform" className="text-xl font-semibold">The platform&apos;s own figures</h2>
+        <p className="text-sm text-slate-600">From Runway&apos;s requests, sign-ins and deployment events, for requests submitted and people active in the window.</p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Card
+          title="Self-service rate"
+          value={formatPercent(f.selfService.rate)}
+          detail={f.selfService.decided ? `${f.selfService.selfServed} of ${f.selfService.decided} requests with an outcome went to ready with no one acting on them` : "no request has an outcome yet"}
+        />
+        <Card title="Submission to ready" value={formatHours(all.timeToReady.p50Hours)} detail={all.timeToReady.count ? `median of ${all.timeToReady.count}; p90 ${formatHours(all.timeToReady.p90Hours)}` : "nothing delivered yet"} />
+        <Card
+          title="Waiting for approval"
+          value={formatHours(f.approvalWait.p50Hours)}
+          detail={`${f.approvalWait.count ? `median of ${f.approvalWait.count} decisions; p90 ${formatHours(f.approvalWait.p90Hours)}` : "no decision yet"}; ${f.approvalWait.stillWaiting} still waiting`}
+        />
+        <Card
+          title="Provisioning failure rate"
+          value={formatPercent(f.provisioningFailures.rate)}
+          detail={f.provisioningFailures.runs ? `${f.provisioningFailures.failed} of ${f.provisioningFailures.runs} provisioning runs failed` : "nothing provisioned yet"}
+        />
+        <Card title="Active people per week" value={f.activeUsers.averagePerWeek.toFixed(0)} detail={`on average, ${f.activeUsers.peakWeek} in the busiest week; people who signed in or changed something`} />
+        <Card title="Teams using the portal" value={`${f.teamsUsing.teams} of ${f.teamsUsing.of}`} detail="teams that submitted at least one request" />
+        <Card
+          title="Time to first deployment"
+          value={formatDays(f.timeToFirstDeployment.p50Days)}
+          detail={
+            f.timeToFirstDeployment.newcomers
+              ? `median for ${f.timeToFirstDeployment.deployed} of ${f.timeToFirstDeployment.newcomers} people who first signed in during the window (to their team's first production deployment); p90 ${formatDays(f.timeToFirstDeployment.p90Days)}`
+              : "no one signed in for the first time in the window"
+          }
+        />
+        <Card title="Requests" value={String(all.total)} detail={`${all.delivered} delivered, ${all.waiting} waiting for approval, ${all.failed} failed`} />
+      </div>
+      <KindsTable kinds={f.kinds} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartFigure title="Requests and self-service per week" note="Bars: requests submitted; line: the share of those with an outcome that no one had to act on." chart={<RequestsChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} />} />
+        <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} />} />
+      </div>
+    </section>
+  );
+}

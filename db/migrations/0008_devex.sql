@@ -1,0 +1,1 @@
+ALTER TABLE "devex_round_teams" ADD COLUMN "asked" integer DEFAULT 0 NOT NULL;

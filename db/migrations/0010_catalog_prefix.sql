@@ -1,0 +1,1 @@
+CREATE INDEX "catalog_entities_name_prefix_idx" ON "catalog_entities" USING btree (lower("name") text_pattern_ops);

@@ -1,0 +1,2 @@
+ALTER TABLE "dora_lead_times" DROP CONSTRAINT "dora_lead_times_environment_service_sha_pk";--> statement-breakpoint
+ALTER TABLE "dora_lead_times" ADD CONSTRAINT "dora_lead_times_service_sha_environment_pk" PRIMARY KEY("service","sha","environment");

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { requests } from "@/db/schema";
+import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import { getEntity, withRelations } from "./entity";
+import { importCatalog } from "./import";
+import { listEntities } from "./queries";
+import { removeRequestResource, upsertRequestResource, type ProvisionedRequestLike } from "./request-resources";
+
+let developer: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  await seedDemoOrg();
+  [developer, admin] = await Promise.all([actorFor("developer@example.com"), actorFor("admin@example.com")]);
+});
+
+async function readyRequest(kind: ProvisionedRequestLike["kind"], name: string, parameters: Record<string, unknown> = {}): Promise<ProvisionedRequestLike> {
+  const team = developer.teams[0];
+  const [row] = await db
+    .insert(requests)
+    .values({ kind, teamId: team.id, environment: "dev", name, parameters, status: "ready", requestedBy: developer.id, policyRule: "test", policyReason: "test" })
+    .returning({ id: requests.id });
+  return { id: row.id, kind, team: team.name, environment: "dev", name, parameters };
+}
+
+describe("provisioned requests in the catalog", () => {
+  it("appear as a Resource owned by the team, linked to the request", async () => {
+    const request = await readyRequest("database", "orders");
+    await db.transaction((tx) => upsertRequestResource(tx, request));
+    const entity = await getEntity(developer, { kind: "Resource", namespace: "default", name: "payments-orders-db" });
+    expect(entity).toMatchObject({
+      source: "request",
+      requestId: request.id,
+      document: {
+        metadata: { title: "orders (dev database)", annotations: { "runway.dev/request-id": request.id }, links: [{ url: `/requests/${request.id}` }] },
+        spec: { type: "database", owner: "group:default/payments" },
+      },
+    });
+    expect((await listEntities(developer, { mine: true, kind: "Resource" })).items.map((e) => e.name)).toEqual(["payments-orders-db"]);
+  });
+
+  it("link an environment to the components deployed in it, and list its databases", async () => {
+    await importCatalog(admin, {
+      files: [{ name: "c.yaml", text: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: checkout}\nspec: {type: service, lifecycle: production, owner: payments}\n" }],
+      dryRun: false,
+    });
+    const request = await readyRequest("environment", "preview", { services: ["checkout"], databases: [{ name: "main" }] });
+    await db.transaction((tx) => upsertRequestResource(tx, request));
+    const checkout = await getEntity(developer, { kind: "Component", namespace: "default", name: "checkout" });
+    const [{ relations }] = await withRelations([checkout!]);
+    expect(relations).toContainEqual({ type: "dependsOn", total: 1, targets: [expect.objectContaining({ key: "resource:default/payments-preview-env", exists: true })] });
+    const env = await getEntity(developer, { kind: "Resource", namespace: "default", name: "payments-preview-env" });
+    expect(env?.document.spec).toMatchObject({ type: "environment", databases: ["main"] });
+  });
+
+  it("cannot be overwritten by an import, and leave the catalog when decommissioned", async () => {
+    const request = await readyRequest("namespace", "batch");
+    await db.transaction((tx) => upsertRequestResource(tx, request));
+    const clash = await importCatalog(admin, {
+      files: [{ name: "r.yaml", text: "apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: {name: payments-batch-ns}\nspec: {type: x, owner: search}\n" }],
+      dryRun: true,
+    });
+    expect(clash.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("is the catalog entry of a Runway request") })]);
+    await db.transaction((tx) => removeRequestResource(tx, request.id));
+    expect(await getEntity(developer, { kind: "Resource", namespace: "default", name: "payments-batch-ns" })).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { catalogEntities } from "@/db/schema";
+import { log } from "@/lib/log";
+import { applyPlan, lockCatalog, planWrite, type Tx } from "./store";
+import { isValidName } from "./rules";
+import { validateEntity } from "./validate";
+
+/** What the worker knows of a request when it becomes ready (lib/provisioning's ProvisionedRequest fits). */
+export type ProvisionedRequestLike = {
+  id: string;
+  kind: "database" | "namespace" | "environment";
+  team: string;
+  environment: "dev" | "staging" | "production";
+  name: string;
+  parameters: Record<string, unknown>;
+};
+
+const RESOURCE_TYPE = { database: "database", namespace: "kubernetes-namespace", environment: "environment" } as const;
+const SUFFIX = { database: "db", namespace: "ns", environment: "env" } as const;
+
+/** A team's request names are unique per kind among live requests, so team, name and kind name the entity. */
+export function requestResourceName(r: ProvisionedRequestLike): string {
+  const name = `${r.team}-${r.name}-${SUFFIX[r.kind]}`;
+  return isValidName(name) ? name : `${r.name}-${SUFFIX[r.kind]}-${r.id.slice(0, 8)}`;
+}
+
+export function requestResourceDocument(r: ProvisionedRequestLike) {
+  const services = r.kind === "environment" && Array.isArray(r.parameters.services) ? (r.parameters.services as string[]) : [];
+  const databases =
+    r.kind === "environment" && Array.isArray(r.parameters.databases) ? (r.parameters.databases as { name?: string }[]).map((d) => d.name).filter(Boolean) : [];
+  return {
+    apiVersion: "backstage.io/v1alpha1",
+    kind: "Resource",
+    metadata: {
+      name: requestResourceName(r),
+      title: `${r.name} (${r.environment} ${r.kind})`,
+      description: `A ${r.environment} ${r.kind} provisioned by Runway for ${r.team}.`,
+      annotations: { "runway.dev/request-id": r.id, "runway.dev/environment": r.environment },
+      tags: ["runway", r.environment],
+      links: [{ url: `/requests/${r.id}`, title: "Runway request", type: "runway-request" }],
+    },
+    spec: {
+      type: RESOURCE_TYPE[r.kind],
+      owner: `group:default/${r.team}`,
+      ...(services.length ? { dependencyOf: services.map((s) => `component:default/${s}`) } : {}),
+      ...(databases.length ? { databases } : {}),
+    },
+  };
+}
+
+/**
+ * Puts a ready request in the catalog as a Resource owned by its team, linked
+ * to the request (an environment also names the components deployed in it).
+ * Call inside the transaction that makes the request ready. An entity of the
+ * same name from an import or a location is left alone and logged.
+ */
+export async function upsertRequestResource(tx: Tx, request: ProvisionedRequestLike): Promise<void> {
+  const result = validateEntity(requestResourceDocument(request));
+  if (!result.ok) {
+    log("warn", "request resource not valid for the catalog", { requestId: request.id, problems: result.problems });
+    return;
+  }
+  await lockCatalog(tx);
+  const writer = { source: "request", requestId: request.id } as const;
+  const plan = await planWrite(tx, [{ entity: result.entity, file: `/requests/${request.id}`, document: 1 }], writer);
+  for (const r of plan.refused) log("warn", "request resource not written", { requestId: request.id, reason: r.message });
+  await applyPlan(tx, plan, writer);
+}
+
+/** Takes a decommissioned request's Resource out of the catalog; call in the transaction that decommissions it. */
+export async function removeRequestResource(tx: Tx, requestId: string): Promise<void> {
+  await lockCatalog(tx);
+  await tx.delete(catalogEntities).where(eq(catalogEntities.requestId, requestId));
+}

@@ -1,0 +1,237 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { read } from "./read";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { checkedWindow, deploymentDays, keysFrom, restoreTimes, summarizeDays, type DoraKeys, type RestoreStats } from "./dora";
+import { leadTimeBySegment, leadTimeByService } from "./lead-time";
+import type { DoraQuery } from "./schemas";
+import { ownersOf, resolveScope, type DoraScope } from "./scope";
+import { inServices, instant, isoOf, textArray } from "./sql";
+import type { Tier } from "./tiers";
+import { addDays, previousWindow, utcDate, weeksOf, type Window } from "./window";
+
+export type WeekRow = {
+  week: string;
+  deployments: number;
+  deployDays: number;
+  failedDeployments: number;
+  changeFailureRate: number | null;
+  medianLeadHours: number | null;
+  p90LeadHours: number | null;
+};
+
+export type IncidentPoint = { id: string; service: string; openedAt: string; resolvedAt: string; hours: number };
+
+export type ServiceRow = {
+  service: string;
+  /** null: no catalog Component of that name has a Group as owner ("unowned"). */
+  team: string | null;
+  deployments: number;
+  deploymentsPerDay: number | null;
+  deploymentTier: Tier | null;
+  medianLeadHours: number | null;
+  leadTier: Tier | null;
+  changeFailureRate: number | null;
+  failureTier: Tier | null;
+  medianRestoreHours: number | null;
+  restoreTier: Tier | null;
+};
+
+export type DoraDashboard = {
+  scope: { label: string; team: string | null; service: string | null; environment: string };
+  current: DoraKeys;
+  previous: DoraKeys;
+  weeks: WeekRow[];
+  incidents: IncidentPoint[];
+  services: ServiceRow[];
+  /** `defaultScope`: what the view shows with no team chosen (admins: the organisation, others: their teams). */
+  choices: { teams: string[]; services: string[]; wholeOrganisation: boolean; defaultScope: string };
+  /** Some of the services in view have the demo generator's history. */
+  demo: boolean;
+};
+
+/** The TTR chart plots one point per incident; beyond this many, the latest. */
+export const MAX_INCIDENT_POINTS = 300;
+
+const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
+
+/** Everything the DORA dashboard shows for one set of filters, computed from the stored events. */
+export async function loadDoraDashboard(actor: Actor, q: DoraQuery): Promise<DoraDashboard> {
+  const w = checkedWindow(q);
+  const scope = await resolveScope(actor, q);
+  const prev = previousWindow(w);
+  const weeks = weeksOf(w);
+  const segments = [
+    { key: "current", ...w },
+    { key: "previous", ...prev },
+    ...weeks.map((wk) => ({ key: utcDate(wk.start), from: wk.from, to: wk.to })),
+  ];
+  const [days, lead, restore, incidents, services, choices, demo] = await Promise.all([
+    deploymentDays(scope, { from: prev.from, to: w.to }),
+    leadTimeBySegment(scope.environment, scope.services, segments),
+    restoreTimes(scope, segments.slice(0, 2)),
+    incidentPoints(scope, w),
+    serviceRows(scope, w),
+    filterChoices(actor, q),
+    read(sql`select 1 from dora_services where is_demo and ${inServices(sql`name`, scope.services)} limit 1`),
+  ]);
+  const currentFrom = utcDate(w.from);
+  const inCurrent = days.filter((d) => d.day >= currentFrom);
+  const inPrevious = days.filter((d) => d.day < currentFrom);
+  const current = keysFrom(w, summarizeDays(w, inCurrent), lead.get("current")!, restore.get("current")!);
+  const previous = keysFrom(prev, summarizeDays(prev, inPrevious), lead.get("previous")!, restore.get("previous")!);
+  const weekRows = weeks.map((wk): WeekRow => {
+    const key = utcDate(wk.start);
+    const end = utcDate(addDays(wk.start, 7));
+    const inWeek = inCurrent.filter((d) => d.day >= key && d.day < end);
+    const deployments = inWeek.reduce((n, d) => n + d.deployments, 0);
+    const failed = inWeek.reduce((n, d) => n + d.failed, 0);
+    const l = lead.get(key)!;
+    return {
+      week: key,
+      deployments,
+      deployDays: inWeek.length,
+      failedDeployments: failed,
+      changeFailureRate: deployments ? failed / deployments : null,
+      medianLeadHours: l.medianHours,
+      p90LeadHours: l.p90Hours,
+    };
+  });
+  return {
+    scope: { label: scope.label, team: scope.team, service: scope.service, environment: scope.environment },
+    current,
+    previous,
+    weeks: weekRows,
+    incidents,
+    services,
+    choices,
+    demo: demo.length > 0,
+  };
+}
+
+async function incidentPoints(scope: DoraScope, w: Window): Promise<IncidentPoint[]> {
+  const rows = await read<{ id: string; service: string; openedAt: string; resolvedAt: string; seconds: number }>(sql`
+    select id, service, ${isoOf(sql`opened_at`)} as "openedAt", ${isoOf(sql`resolved_at`)} as "resolvedAt",
+      extract(epoch from resolved_at - opened_at)::float8 as seconds
+    from dora_incidents
+    where resolved_at >= ${instant(w.from)} and resolved_at < ${instant(w.to)} and ${inServices(sql`service`, scope.services)}
+    order by resolved_at desc, id
+    limit ${MAX_INCIDENT_POINTS}`);
+  return rows.map((r) => ({ id: r.id, service: r.service, openedAt: r.openedAt, resolvedAt: r.resolvedAt, hours: r.seconds / 3600 })).reverse();
+}
+
+/** Per service of the scope that has any data in the window: its four keys, sortable by any of them. */
+async function serviceRows(scope: DoraScope, w: Window): Promise<ServiceRow[]> {
+  const [weekly, lead, restore] = await Promise.all([
+    read<{ service: string; week: string; deployDays: number; deployments: number; failed: number }>(sql`
+      select service, to_char(date_trunc('week', day), 'YYYY-MM-DD') as week, count(*)::int as "deployDays", sum(n)::int as deployments, sum(f)::int as failed
+      from (
+        select service, (deployed_at at time zone 'UTC')::date as day, count(*) as n, count(*) filter (where caused_incident) as f
+        from dora_deployments
+        where status = 'success' and environment = ${scope.environment}
+          and deployed_at >= ${instant(w.from)} and deployed_at < ${instant(w.to)} and ${inServices(sql`service`, scope.services)}
+        group by 1, 2
+      ) d
+      group by 1, 2`),
+    leadTimeByService(scope.environment, scope.services, w),
+    read<{ service: string; incidents: number; seconds: number | null }>(sql`
+      select service, count(*)::int as incidents, percentile_cont(0.5) within group (order by extract(epoch from resolved_at - opened_at)) as seconds
+      from dora_incidents
+      where resolved_at >= ${instant(w.from)} and resolved_at < ${instant(w.to)} and ${inServices(sql`service`, scope.services)}
+      group by service`),
+  ]);
+  const weekIndex = new Map(weeksOf(w).map((wk, i) => [utcDate(wk.start), i]));
+  const deploys = new Map<string, { deployments: number; failed: number; deployDays: number; deployDaysPerWeek: number[] }>();
+  for (const r of weekly) {
+    const d = deploys.get(r.service) ?? { deployments: 0, failed: 0, deployDays: 0, deployDaysPerWeek: new Array<number>(weekIndex.size).fill(0) };
+    d.deployments += r.deployments;
+    d.failed += r.failed;
+    d.deployDays += r.deployDays;
+    d.deployDaysPerWeek[weekIndex.get(r.week)!] = r.deployDays;
+    deploys.set(r.service, d);
+  }
+  const restoreBy = new Map<string, RestoreStats>(restore.map((r) => [r.service, { incidents: r.incidents, medianHours: hours(r.seconds) }]));
+  const names = [...new Set([...deploys.keys(), ...lead.keys(), ...restoreBy.keys()])].sort();
+  const owners = await ownersOf(names);
+  const none = { deployments: 0, failed: 0, deployDays: 0, deployDaysPerWeek: [] };
+  return names.map((service) => {
+    const k = keysFrom(w, deploys.get(service) ?? none, lead.get(service) ?? { pairs: 0, medianHours: null, p90Hours: null }, restoreBy.get(service) ?? { incidents: 0, medianHours: null });
+    return {
+      service,
+      team: owners.get(service) ?? null,
+      deployments: k.deploymentFrequency.deployments,
+      deploymentsPerDay: k.deploymentFrequency.deploymentsPerDay,
+      deploymentTier: k.deploymentFrequency.tier,
+      medianLeadHours: k.leadTimeForChanges.medianHours,
+      leadTier: k.leadTimeForChanges.tier,
+      changeFailureRate: k.changeFailureRate.ratio,
+      failureTier: k.changeFailureRate.tier,
+      medianRestoreHours: k.timeToRestore.medianHours,
+      restoreTier: k.timeToRestore.tier,
+    };
+  });
+}
+
+/** What the filters offer: the teams the actor may pick, and the services of the chosen team (or of every team they may see). */
+async function filterChoices(actor: Actor, q: DoraQuery): Promise<DoraDashboard["choices"]> {
+  const wholeOrganisation = can(actor.role, "metrics:read-org");
+  const teams = wholeOrganisation ? (await read<{ name: string }>(sql`select name from teams order by name`)).map((r) => r.name) : actor.teams.map((t) => t.name);
+  const context = await resolveScope(actor, { team: q.team, environment: q.environment });
+  const services =
+    context.services ?? (await read<{ name: string }>(sql`select name from dora_services order by name limit 2000`)).map((r) => r.name);
+  return { teams, services, wholeOrganisation, defaultScope: actor.role === "admin" ? "Whole organisation" : "My teams" };
+}
+
+export type WeekDetail = {
+  week: string;
+  deployments: { id: string; service: string; deployedAt: string; commits: number; medianLeadHours: number | null; causedIncident: boolean }[];
+  deploymentsTotal: number;
+  incidents: { id: string; service: string; openedAt: string; resolvedAt: string | null; causeSha: string; deploymentId: string }[];
+};
+
+export const WEEK_DETAIL_LIMIT = 100;
+
+/** The deployments behind one week of the charts, and the incidents they caused. */
+export async function loadWeekDetail(actor: Actor, q: DoraQuery, week: string): Promise<WeekDetail> {
+  const w = checkedWindow(q);
+  const scope = await resolveScope(actor, q);
+  const start = new Date(`${week}T00:00:00Z`);
+  const from = start < w.from ? w.from : start;
+  const end = addDays(start, 7);
+  const to = end > w.to ? w.to : end;
+  const inWeek = sql`d.status = 'success' and d.environment = ${scope.environment} and d.deployed_at >= ${instant(from)} and d.deployed_at < ${instant(to)} and ${inServices(sql`d.service`, scope.services)}`;
+  const [deployments, [{ total }], incidents] = await Promise.all([
+    read<{ id: string; service: string; deployedAt: string; commits: number; causedIncident: boolean }>(sql`
+      select d.id, d.service, ${isoOf(sql`d.deployed_at`)} as "deployedAt", d.commit_count as commits, d.caused_incident as "causedIncident"
+      from dora_deployments d where ${inWeek}
+      order by d.deployed_at desc, d.id limit ${WEEK_DETAIL_LIMIT}`),
+    read<{ total: number }>(sql`select count(*)::int as total from dora_deployments d where ${inWeek}`),
+    read<{ id: string; service: string; openedAt: string; resolvedAt: string | null; causeSha: string; deploymentId: string }>(sql`
+      select distinct on (i.id) i.id, i.service, ${isoOf(sql`i.opened_at`)} as "openedAt", ${isoOf(sql`i.resolved_at`)} as "resolvedAt",
+        i.cause_sha as "causeSha", d.id as "deploymentId"
+      from dora_deployments d
+      join dora_deployment_commits dc on dc.deployment_id = d.id
+      join dora_incidents i on i.service = dc.service and i.cause_sha = dc.sha
+      where ${inWeek} and d.caused_incident
+      order by i.id, d.deployed_at
+      limit ${WEEK_DETAIL_LIMIT}`),
+  ]);
+  const ids = deployments.map((d) => d.id);
+  const leads = ids.length
+    ? await read<{ id: string; seconds: number }>(sql`
+        select deployment_id as id, percentile_cont(0.5) within group (order by lead_seconds) as seconds
+        from dora_lead_times
+        where environment = ${scope.environment} and deployed_at >= ${instant(from)} and deployed_at < ${instant(to)}
+          and deployment_id = any(${textArray(ids)})
+        group by deployment_id`)
+    : [];
+  const leadBy = new Map(leads.map((l) => [l.id, l.seconds / 3600]));
+  return {
+    week,
+    deployments: deployments.map((d) => ({ ...d, medianLeadHours: leadBy.get(d.id) ?? null })),
+    deploymentsTotal: total,
+    incidents: incidents.sort((a, b) => b.openedAt.localeCompare(a.openedAt)),
+  };
+}
+

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditLog, requestEvents, requests, users } from "@/db/schema";
+import { createUser } from "@/db/test/fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import type { RequestStatus } from "@/lib/requests/state-machine";
+import { component } from "@/lib/metrics/testing/catalog";
+import { deploy } from "@/lib/metrics/testing/events";
+import { loadDevexDashboard } from "./dashboard";
+import { devexQuerySchema } from "./schemas";
+
+let admin: Actor;
+let dev: Actor;
+let newcomer: Actor;
+let lateNewcomer: Actor;
+let waitingId: string;
+let counter = 0;
+
+type Step = [at: string, to: RequestStatus, by?: Actor];
+
+/**
+ * A request and its history as the portal writes them: the submission by its
+ * requester, then each change of status (with an actor only when a person made it).
+ */
+async function history(team: Actor["teams"][number], kind: "database" | "namespace" | "environment", submittedAt: string, steps: Step[]): Promise<string> {
+  const status = steps.at(-1)?.[1] ?? "submitted";
+  const [row] = await db
+    .insert(requests)
+    .values({ kind, teamId: team.id, environment: "dev", name: `r-${++counter}`, parameters: {}, status, requestedBy: dev.id, policyRule: "test", policyReason: "test", createdAt: new Date(submittedAt) })
+    .returning({ id: requests.id });
+  await db.insert(requestEvents).values({ requestId: row.id, at: new Date(submittedAt), actorId: dev.id, toStatus: "submitted", message: "Submitted." });
+  let from: RequestStatus = "submitted";
+  for (const [at, to, by] of steps) {
+    await db.insert(requestEvents).values({ requestId: row.id, at: new Date(at), actorId: by?.id ?? null, fromStatus: from, toStatus: to, message: to });
+    from = to;
+  }
+  return row.id;
+}
+
+const window = devexQuerySchema.parse({ team: "alpha", from: "2024-05-01", to: "2024-05-15" });
+
+beforeAll(async () => {
+  admin = await createUser({ email: "admin@platform.test", role: "admin", teams: ["platform"] });
+  dev = await createUser({ email: "dev@platform.test", teams: ["alpha"] });
+  newcomer = await createUser({ email: "new@platform.test", teams: ["alpha"] });
+  lateNewcomer = await createUser({ email: "late@platform.test", teams: ["alpha"] });
+  const other = await createUser({ email: "other@platform.test", teams: ["beta"] });
+  const alpha = dev.teams[0];
+
+  // A: self-service from submission to ready in 10 minutes.
+  await history(alpha, "database", "2024-05-06T10:00:00Z", [["2024-05-06T10:00:00Z", "auto_approved"], ["2024-05-06T10:01:00Z", "provisioning"], ["2024-05-06T10:10:00Z", "ready"]]);
+  // B: approved by an admin after 2 h, ready 2 h 30 min after submission.
+  await history(alpha, "database", "2024-05-06T11:00:00Z", [
+    ["2024-05-06T11:00:00Z", "pending_approval"],
+    ["2024-05-06T13:00:00Z", "approved", admin],
+    ["2024-05-06T13:01:00Z", "provisioning"],
+    ["2024-05-06T13:30:00Z", "ready"],
+  ]);
+  // C: failed, retried by an admin, ready 70 min after submission; decommissioned since.
+  await history(alpha, "namespace", "2024-05-07T09:00:00Z", [
+    ["2024-05-07T09:00:00Z", "auto_approved"],
+    ["2024-05-07T09:01:00Z", "provisioning"],
+    ["2024-05-07T09:05:00Z", "failed"],
+    ["2024-05-07T10:00:00Z", "provisioning", admin],
+    ["2024-05-07T10:10:00Z", "ready"],
+    ["2024-05-09T10:00:00Z", "decommissioning", dev],
+    ["2024-05-09T10:01:00Z", "decommissioned"],
+  ]);
+  // D: still waiting for approval.
+  waitingId = await history(alpha, "environment", "2024-05-08T09:00:00Z", [["2024-05-08T09:00:00Z", "pending_approval"]]);
+  // E: rejected after 4 h.
+  await history(alpha, "database", "2024-05-08T10:00:00Z", [["2024-05-08T10:00:00Z", "pending_approval"], ["2024-05-08T14:00:00Z", "rejected", admin]]);
+  // F: failed and left so.
+  await history(alpha, "namespace", "2024-05-09T09:00:00Z", [["2024-05-09T09:00:00Z", "auto_approved"], ["2024-05-09T09:01:00Z", "provisioning"], ["2024-05-09T09:02:00Z", "failed"]]);
+  // G: cancelled by the requester before provisioning.
+  await history(alpha, "database", "2024-05-09T10:00:00Z", [["2024-05-09T10:00:00Z", "auto_approved"], ["2024-05-09T10:00:30Z", "cancelled", dev]]);
+  // Outside the window, and another team's: neither counts for alpha in May.
+  await history(alpha, "database", "2024-04-20T10:00:00Z", [["2024-04-20T10:00:00Z", "auto_approved"], ["2024-04-20T10:01:00Z", "provisioning"], ["2024-04-20T10:02:00Z", "ready"]]);
+  await history(other.teams[0], "database", "2024-05-06T10:00:00Z", [["2024-05-06T10:00:00Z", "pending_approval"]]);
+
+  // Newcomers: one signs in on 2 May and alpha-api reaches production 2.5 days later; the other signs in after it.
+  await db.update(users).set({ firstSignInAt: new Date("2024-05-02T00:00:00Z") }).where(eq(users.id, newcomer.id));
+  await db.update(users).set({ firstSignInAt: new Date("2024-05-10T00:00:00Z") }).where(eq(users.id, lateNewcomer.id));
+  await db.update(users).set({ firstSignInAt: new Date("2024-03-01T00:00:00Z") }).where(eq(users.id, dev.id));
+  await component("alpha-api", "alpha");
+  await deploy("alpha-api", "2024-05-04T12:00:00Z");
+  await deploy("alpha-api", "2024-05-03T12:00:00Z", [], { environment: "staging" });
+  await deploy("alpha-api", "2024-05-11T12:00:00Z", [], { environment: "staging" });
+  await deploy("alpha-api", "2024-05-12T12:00:00Z", [], { status: "failure" });
+
+  // Active people: the newcomer in the week of 29 April; both developers in the week of 6 May; someone else's team never.
+  const signIn = (who: Actor, at: string) => ({ actorId: who.id, actorEmail: who.email, action: "auth.sign_in", at: new Date(at) });
+  await db.insert(auditLog).values([signIn(newcomer, "2024-05-02T00:00:00Z"), signIn(newcomer, "2024-05-07T08:00:00Z"), signIn(dev, "2024-05-06T08:00:00Z"), signIn(other, "2024-05-06T08:00:00Z")]);
+});
+
+const hours = (h: number) => expect.closeTo(h, 6);
+
+describe("the platform's own figures", () => {
+  it("match figures computed by hand: outcomes, self-service, waits, failures", async () => {
+    const { platform } = await loadDevexDashboard(admin, window);
+    expect(platform.kinds).toEqual([
+      { kind: "all", total: 7, delivered: 3, waiting: 1, inProgress: 0, rejected: 1, cancelled: 1, failed: 1, selfServed: 1, timeToReady: { p50Hours: hours(70 / 60), p90Hours: hours(134 / 60), count: 3 } },
+      { kind: "database", total: 4, delivered: 2, waiting: 0, inProgress: 0, rejected: 1, cancelled: 1, failed: 0, selfServed: 1, timeToReady: { p50Hours: hours(80 / 60), p90Hours: hours(136 / 60), count: 2 } },
+      { kind: "namespace", total: 2, delivered: 1, waiting: 0, inProgress: 0, rejected: 0, cancelled: 0, failed: 1, selfServed: 0, timeToReady: { p50Hours: hours(70 / 60), p90Hours: hours(70 / 60), count: 1 } },
+      { kind: "environment", total: 1, delivered: 0, waiting: 1, inProgress: 0, rejected: 0, cancelled: 0, failed: 0, selfServed: 0, timeToReady: { p50Hours: null, p90Hours: null, count: 0 } },
+    ]);
+    // Only A went to ready with no one acting; B needed an approval and C a retry. D (open) and G (cancelled) have no outcome to judge.
+    expect(platform.selfService).toEqual({ rate: 1 / 5, selfServed: 1, decided: 5 });
+    expect(platform.approvalWait).toEqual({ p50Hours: hours(3), p90Hours: hours(3.8), count: 2, stillWaiting: 1 });
+    // Runs: A, B, F once and C twice; C's first and F's failed.
+    expect(platform.provisioningFailures).toEqual({ rate: 2 / 5, failed: 2, runs: 5 });
+    expect(platform.teamsUsing).toEqual({ teams: 1, of: 1 });
+  });
+
+  it("count active people per week and the time newcomers took to their team's first production deployment", async () => {
+    const { platform } = await loadDevexDashboard(admin, window);
+    expect(platform.activeUsers).toEqual({ averagePerWeek: 1, peakWeek: 2 });
+    expect(platform.weeks.map((w) => [w.week, w.activeUsers, w.requests])).toEqual([
+      ["2024-04-29", 1, 0],
+      ["2024-05-06", 2, 7],
+      ["2024-05-13", 0, 0],
+    ]);
+    expect(platform.weeks[1]).toMatchObject({ selfServiceRate: 1 / 5, medianReadyHours: hours(70 / 60), teamsUsing: 1 });
+    expect(platform.timeToFirstDeployment).toEqual({ newcomers: 2, deployed: 1, p50Days: 2.5, p90Days: 2.5 });
+  });
+
+  it("count every team for the organisation", async () => {
+    const { platform } = await loadDevexDashboard(admin, { ...window, team: "*" });
+    expect(platform.kinds[0]).toMatchObject({ total: 8, waiting: 2 });
+    expect(platform.teamsUsing.teams).toBe(2);
+    expect(platform.activeUsers.peakWeek).toBe(3);
+  });
+
+  it("follow a request that changes after they were first read", async () => {
+    await loadDevexDashboard(admin, window);
+    const at = (iso: string) => new Date(iso);
+    await db.insert(requestEvents).values([
+      { requestId: waitingId, at: at("2024-05-08T15:00:00Z"), actorId: admin.id, fromStatus: "pending_approval", toStatus: "approved", message: "approved" },
+      { requestId: waitingId, at: at("2024-05-08T15:01:00Z"), fromStatus: "approved", toStatus: "provisioning", message: "provisioning" },
+      { requestId: waitingId, at: at("2024-05-08T16:00:00Z"), fromStatus: "provisioning", toStatus: "ready", message: "ready" },
+    ]);
+    await db.update(requests).set({ status: "ready" }).where(eq(requests.id, waitingId));
+    const { platform } = await loadDevexDashboard(admin, window);
+    expect(platform.kinds[0]).toMatchObject({ total: 7, delivered: 4, waiting: 0 });
+    expect(platform.approvalWait).toMatchObject({ count: 3, stillWaiting: 0, p50Hours: hours(4) });
+    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from devex_request_facts`);
+    expect(n).toBe(9);
+  });
+});

@@ -1,0 +1,241 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { instant, textArray } from "../sql";
+import { isoWeekStart, utcDate, weeksOf, type Window } from "../window";
+import { refreshPlatformSummaries } from "./facts";
+
+export const REQUEST_KINDS = ["database", "namespace", "environment"] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export type Percentiles = { p50Hours: number | null; p90Hours: number | null; count: number };
+
+export type KindFigures = {
+  kind: RequestKind | "all";
+  total: number;
+  /** Reached ready (and may have been decommissioned since). */
+  delivered: number;
+  waiting: number;
+  inProgress: number;
+  rejected: number;
+  cancelled: number;
+  failed: number;
+  selfServed: number;
+  timeToReady: Percentiles;
+};
+
+export type PlatformWeek = {
+  week: string;
+  requests: number;
+  selfServiceRate: number | null;
+  medianReadyHours: number | null;
+  activeUsers: number;
+  teamsUsing: number;
+};
+
+export type PlatformFigures = {
+  /** Requests submitted in the window, per kind and in all ("all" first). */
+  kinds: KindFigures[];
+  /**
+   * Of the requests submitted in the window that have an outcome (delivered,
+   * rejected or failed; not those still open or cancelled by the requester),
+   * the share delivered with no person acting between submission and ready.
+   */
+  selfService: { rate: number | null; selfServed: number; decided: number };
+  approvalWait: Percentiles & { stillWaiting: number };
+  /** Provisioning runs that ended failed, of all that ended (a failed run retried to ready is one of each). */
+  provisioningFailures: { rate: number | null; failed: number; runs: number };
+  /** People active per ISO week of the window: on average, and in the busiest week. */
+  activeUsers: { averagePerWeek: number; peakWeek: number };
+  teamsUsing: { teams: number; of: number };
+  /** People who first signed in during the window: how long until their team's first production deployment after that. */
+  timeToFirstDeployment: { newcomers: number; deployed: number; p50Days: number | null; p90Days: number | null };
+  weeks: PlatformWeek[];
+};
+
+/** A team filter on a uuid column; null is every team. */
+export function inTeams(column: SQL, teamIds: readonly string[] | null): SQL {
+  if (teamIds === null) return sql`true`;
+  if (teamIds.length === 0) return sql`false`;
+  return sql`${column} = any(${textArray(teamIds)}::uuid[])`;
+}
+
+const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
+const ratio = (part: number, whole: number) => (whole ? part / whole : null);
+
+type KindStats = {
+  total: number;
+  delivered: number;
+  waiting: number;
+  inProgress: number;
+  rejected: number;
+  cancelled: number;
+  failed: number;
+  selfServed: number;
+  decided: number;
+  ready: [number, number] | null;
+  readyCount: number;
+  approval: [number, number] | null;
+  approvals: number;
+  runs: number;
+  failedRuns: number;
+};
+
+type WeekRow = { week: string; total: number; selfServed: number; decided: number; medianReady: number | null; teams: number };
+
+const inWindow = (w: Window, teamIds: string[] | null) =>
+  sql`created_at >= ${instant(w.from)} and created_at < ${instant(w.to)} and ${inTeams(sql`team_id`, teamIds)}`;
+
+/** The figures of the facts that pass `only`, as one JSON object; aggregates with FILTER need no sort by kind. */
+const statsOf = (only: SQL) => sql`json_build_object(
+  'total', count(*) filter (where ${only}),
+  'delivered', count(*) filter (where ${only} and outcome = 'delivered'),
+  'waiting', count(*) filter (where ${only} and outcome = 'waiting'),
+  'inProgress', count(*) filter (where ${only} and outcome = 'in_progress'),
+  'rejected', count(*) filter (where ${only} and outcome = 'rejected'),
+  'cancelled', count(*) filter (where ${only} and outcome = 'cancelled'),
+  'failed', count(*) filter (where ${only} and outcome = 'failed'),
+  'selfServed', count(*) filter (where ${only} and self_served),
+  'decided', count(*) filter (where ${only} and outcome in ('delivered', 'rejected', 'failed')),
+  'ready', percentile_cont(array[0.5, 0.9]) within group (order by ready_seconds) filter (where ${only}),
+  'readyCount', count(ready_seconds) filter (where ${only}),
+  'approval', percentile_cont(array[0.5, 0.9]) within group (order by approval_seconds) filter (where ${only}),
+  'approvals', count(approval_seconds) filter (where ${only}),
+  'runs', coalesce(sum(provisioning_runs) filter (where ${only}), 0),
+  'failedRuns', coalesce(sum(failed_runs) filter (where ${only}), 0))`;
+
+/** The window's request facts in all and per kind, in one pass, and how many teams submitted any. */
+async function kindFigures(w: Window, teamIds: string[] | null): Promise<{ all: KindStats; byKind: Record<RequestKind, KindStats>; teams: number }> {
+  const [row] = await db.execute<{ all: KindStats; teams: number } & Record<RequestKind, KindStats>>(sql`
+    select ${statsOf(sql`true`)} as all,
+      ${sql.join(
+        REQUEST_KINDS.map((k) => sql`${statsOf(sql`kind = ${k}`)} as ${sql.identifier(k)}`),
+        sql`, `,
+      )},
+      (select count(*) from (select distinct team_id from devex_request_facts where ${inWindow(w, teamIds)}) t)::int as teams
+    from devex_request_facts
+    where ${inWindow(w, teamIds)}`);
+  return { all: row.all, byKind: row, teams: row.teams };
+}
+
+async function weekFigures(w: Window, teamIds: string[] | null): Promise<WeekRow[]> {
+  const week = sql`date_trunc('week', created_at, 'UTC')`;
+  return db.execute<WeekRow>(sql`
+    select to_char(f.week at time zone 'UTC', 'YYYY-MM-DD') as week, f.total, f."selfServed", f.decided, f."medianReady", coalesce(t.teams, 0) as teams
+    from (
+      select ${week} as week,
+        count(*)::int as total,
+        count(*) filter (where self_served)::int as "selfServed",
+        count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
+        percentile_cont(0.5) within group (order by ready_seconds) as "medianReady"
+      from devex_request_facts
+      where ${inWindow(w, teamIds)}
+      group by 1
+    ) f
+    left join (
+      select week, count(*)::int as teams
+      from (select distinct ${week} as week, team_id from devex_request_facts where ${inWindow(w, teamIds)}) d
+      group by week
+    ) t on t.week = f.week`);
+}
+
+/** People who signed in or changed something (anything the audit log records) in each ISO week that overlaps the window. */
+async function activeUsers(w: Window, teamIds: string[] | null): Promise<Map<string, number>> {
+  const member = teamIds === null ? sql`true` : sql`user_id in (select user_id from memberships where ${inTeams(sql`team_id`, teamIds)})`;
+  const rows = await db.execute<{ week: string; users: number }>(sql`
+    select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as users
+    from devex_active_weeks
+    where week >= ${utcDate(isoWeekStart(w.from))}::date and week < ${utcDate(w.to)}::date and ${member}
+    group by week`);
+  return new Map(rows.map((r) => [r.week, r.users]));
+}
+
+/**
+ * A newcomer's first production deployment is the first successful one, at or
+ * after their first sign-in, of a service one of their teams owns: deployment
+ * events name a service, not a person, and a service's team is the Group that
+ * owns its catalog Component (as for DORA, lib/metrics/scope.ts).
+ */
+async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promise<PlatformFigures["timeToFirstDeployment"]> {
+  const member = teamIds === null ? sql`true` : sql`exists (select 1 from memberships m where m.user_id = u.id and ${inTeams(sql`m.team_id`, teamIds)})`;
+  // Per newcomer and service of their teams, only the first deployment after the sign-in is read (the index gives it first).
+  const [row] = await db.execute<{ newcomers: number; deployed: number; days: [number, number] | null }>(sql`
+    with team_services as (
+      select t.id as team_id, e.name as service
+      from teams t join catalog_entities e on e.owner_ref = 'group:default/' || lower(t.name) and lower(e.kind) = 'component'
+    ), newcomers as (
+      select u.id, u.first_sign_in_at, min(d.deployed_at) as first_deploy
+      from users u
+      left join memberships m on m.user_id = u.id
+      left join team_services ts on ts.team_id = m.team_id
+      left join lateral (
+        select d.deployed_at from dora_deployments d
+        where d.environment = 'production' and d.status = 'success' and d.service = ts.service and d.deployed_at >= u.first_sign_in_at
+        order by d.deployed_at limit 1
+      ) d on true
+      where u.first_sign_in_at >= ${instant(w.from)} and u.first_sign_in_at < ${instant(w.to)} and ${member}
+      group by u.id, u.first_sign_in_at
+    )
+    select count(*)::int as newcomers, count(first_deploy)::int as deployed,
+      percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from first_deploy - first_sign_in_at) / 86400) as days
+    from newcomers`);
+  return { newcomers: row.newcomers, deployed: row.deployed, p50Days: row.days?.[0] ?? null, p90Days: row.days?.[1] ?? null };
+}
+
+async function teamCount(teamIds: string[] | null): Promise<number> {
+  if (teamIds !== null) return teamIds.length;
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from teams`);
+  return row.n;
+}
+
+function figuresOf(kind: KindFigures["kind"], r: KindStats): KindFigures {
+  return {
+    kind,
+    total: r.total,
+    delivered: r.delivered,
+    waiting: r.waiting,
+    inProgress: r.inProgress,
+    rejected: r.rejected,
+    cancelled: r.cancelled,
+    failed: r.failed,
+    selfServed: r.selfServed,
+    timeToReady: { p50Hours: hours(r.ready?.[0] ?? null), p90Hours: hours(r.ready?.[1] ?? null), count: r.readyCount },
+  };
+}
+
+/** The platform's own figures for a window and a set of teams (null: every team), from Runway's data. */
+export async function platformFigures(w: Window, teamIds: string[] | null): Promise<PlatformFigures> {
+  await refreshPlatformSummaries();
+  const [kinds, weekRows, active, firstDeployment, of] = await Promise.all([
+    kindFigures(w, teamIds),
+    weekFigures(w, teamIds),
+    activeUsers(w, teamIds),
+    timeToFirstDeployment(w, teamIds),
+    teamCount(teamIds),
+  ]);
+  const { all, byKind, teams } = kinds;
+  const byWeek = new Map(weekRows.map((r) => [r.week, r]));
+  const weeks = weeksOf(w).map(({ start }): PlatformWeek => {
+    const key = utcDate(start);
+    const r = byWeek.get(key);
+    return {
+      week: key,
+      requests: r?.total ?? 0,
+      selfServiceRate: r ? ratio(r.selfServed, r.decided) : null,
+      medianReadyHours: hours(r?.medianReady ?? null),
+      activeUsers: active.get(key) ?? 0,
+      teamsUsing: r?.teams ?? 0,
+    };
+  });
+  const perWeek = weeks.map((wk) => wk.activeUsers);
+  return {
+    kinds: [figuresOf("all", all), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind[k]))],
+    selfService: { rate: ratio(all.selfServed, all.decided), selfServed: all.selfServed, decided: all.decided },
+    approvalWait: { p50Hours: hours(all.approval?.[0] ?? null), p90Hours: hours(all.approval?.[1] ?? null), count: all.approvals, stillWaiting: all.waiting },
+    provisioningFailures: { rate: ratio(all.failedRuns, all.runs), failed: all.failedRuns, runs: all.runs },
+    activeUsers: { averagePerWeek: perWeek.length ? perWeek.reduce((a, b) => a + b, 0) / perWeek.length : 0, peakWeek: Math.max(0, ...perWeek) },
+    teamsUsing: { teams, of },
+    timeToFirstDeployment: firstDeployment,
+    weeks,
+  };
+}
