@@ -2,13 +2,16 @@
  * The DevEx dashboard at the size of issue 7: 200 teams of 50 people, 8 pulse
  * rounds asking every team with 50 answers each (80,000 responses), 100,000
  * requests with their histories over the last year, sign-ins and deployments.
- * Measures the dashboard's data (in process) and the page's server time.
+ * Measures the dashboard's data (in process, wall clock and CPU time) and the
+ * page's server time.
  *   npx tsx --conditions=react-server bench/devex.ts
  * BENCH_DATABASE_URL: a server where it may create the database runway_bench_devex
  * (default postgres://postgres@127.0.0.1:5432/postgres). BENCH_REUSE=1 reuses that
  * database when a previous run generated it, and keeps it. BENCH_PORT (3330), BENCH_RUNS (20).
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { migrateDatabase } from "../db/migrate";
@@ -199,11 +202,44 @@ async function measureData(): Promise<void> {
       `${p.kinds[0].total} requests, self-service ${((p.selfService.rate ?? 0) * 100).toFixed(1)} %, ${p.activeUsers.averagePerWeek.toFixed(0)} active people a week`,
   );
   report("dashboard data, whole organisation (admin), 365 days", await repeat(() => loadDevexDashboard(admin, view({ team: "*" }))));
+  const cpu = await cpuPerLoad(() => loadDevexDashboard(admin, view({ team: "*" })));
+  if (cpu) say(`  CPU per whole-organisation load: PostgreSQL ${ms(cpu.postgres)}, Node ${ms(cpu.node)} (load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
   const twoYears = { team: "*", from: new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10) };
   report("dashboard data, whole organisation, 730 days (all 8 rounds)", await repeat(() => loadDevexDashboard(admin, view(twoYears))));
   const team = (i: number) => `bench-team-${String(1 + (i % SCALE.teams)).padStart(3, "0")}`;
   report("dashboard data, one team (admin)", await repeat((i) => loadDevexDashboard(admin, view({ team: team(i) }))));
   report("dashboard data, a manager's own teams", await repeat(() => loadDevexDashboard(manager, view({}))));
+}
+
+/**
+ * CPU time per call, of this process and of the database's server processes
+ * (read from /proc, so only for a server on this machine): what a call costs
+ * whatever else the machine is busy with, unlike wall-clock time.
+ */
+async function cpuPerLoad(fn: () => Promise<unknown>): Promise<{ postgres: number; node: number } | null> {
+  const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
+  const tick = 1000 / 100; // USER_HZ
+  const serverCpu = async () => {
+    const pids = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${DB} and backend_type = 'client backend'`;
+    let total = 0;
+    for (const { pid } of pids) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(stat[11]) + Number(stat[12])) * tick;
+    }
+    return total;
+  };
+  try {
+    const pg0 = await serverCpu();
+    const node0 = process.cpuUsage();
+    for (let i = 0; i < runs; i++) await fn();
+    const node = process.cpuUsage(node0);
+    return { postgres: ((await serverCpu()) - pg0) / runs, node: (node.user + node.system) / 1000 / runs };
+  } catch (error) {
+    say(`  (no CPU figures: ${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  } finally {
+    await sql.end();
+  }
 }
 
 async function measurePage(): Promise<void> {

@@ -40,7 +40,7 @@ export function ApiDefinition({ type, definition }: { type: string | null; defin
             </p>
           )}
         </div>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Operations</caption>
             <thead className="bg-slate-50 text-slate-600">

@@ -4,7 +4,7 @@ import { KindBadge, OrphanBadge } from "./kind-badge";
 
 export function EntityTable({ items, owners, caption }: { items: EntitySummary[]; owners: Map<string, EntityLabel>; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -18,7 +18,7 @@ function Card({ title, value, detail }: { title: string; value: string; detail: 
 
 function KindsTable({ kinds }: { kinds: KindFigures[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">Requests submitted in the window, by kind and outcome</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -11,7 +11,7 @@ const statusLabel = { scheduled: "Scheduled", open: "Open", closed: "Closed" } a
 /** The admins' list of rounds: when, for how many teams, how many answered (never who); each opens its results, in the year up to its close. */
 export function RoundTable({ rounds }: { rounds: RoundListItem[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Pulse survey rounds</caption>
         <thead className="bg-slate-50 text-slate-600">

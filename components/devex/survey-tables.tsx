@@ -69,7 +69,7 @@ export function DistributionTable({ items }: { items: ItemResult[] }) {
 /** Per team: how many answered of the people asked, and its scores once it reached the threshold. */
 export function TeamTable({ teams, minResponses }: { teams: TeamResult[]; minResponses: number }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">Teams in this round</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -8,7 +8,7 @@ export function IncidentsTable({ incidents, total }: { incidents: IncidentPoint[
       <summary className="cursor-pointer px-3 py-2 text-sm font-semibold text-slate-800">
         Resolved incidents as a table ({incidents.length < total ? `the latest ${incidents.length} of ${total}` : total})
       </summary>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>

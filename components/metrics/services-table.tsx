@@ -38,7 +38,7 @@ export function ServicesTable({ rows, onSelectService }: { rows: ServiceRow[]; o
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">No service in this view has events in this window.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">Services</caption>
         <thead className="bg-slate-50 text-slate-600">

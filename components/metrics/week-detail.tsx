@@ -30,7 +30,7 @@ export function WeekDetailPanel({ query, week, onClose }: { query: string; week:
       {error && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
       {data && (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="py-1 text-left text-sm font-semibold text-slate-700">
                 Deployments{data.deploymentsTotal > data.deployments.length ? ` (the latest ${data.deployments.length} of ${data.deploymentsTotal})` : ` (${data.deploymentsTotal})`}
@@ -60,7 +60,7 @@ export function WeekDetailPanel({ query, week, onClose }: { query: string; week:
           {data.incidents.length === 0 ? (
             <p className="text-sm text-slate-600">None of these deployments caused an incident.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="py-1 text-left text-sm font-semibold text-slate-700">Incidents these deployments caused</caption>
                 <thead className="bg-slate-50 text-slate-600">

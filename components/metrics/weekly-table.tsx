@@ -7,7 +7,7 @@ const td = "whitespace-nowrap px-3 py-2";
 /** The weekly charts as a table: their text alternative, and where a week is opened. */
 export function WeeklyTable({ weeks, selected, onSelectWeek }: { weeks: WeekRow[]; selected: string | null; onSelectWeek: (week: string) => void }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">Week by week</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -5,7 +5,7 @@ import { StatusBadge } from "./status-badge";
 
 export function RequestTable({ items, showAge = false }: { items: RequestSummary[]; showAge?: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>

@@ -65,7 +65,8 @@ export async function openTestDatabases(): Promise<TestDatabases> {
       return url.toString();
     },
     async close() {
-      for (const name of created) {
+      // A private embedded server is deleted whole below; dropping its databases one by one (about a second each) would be wasted.
+      for (const name of embedded ? [] : created) {
         await dropProvisioned(admin, adminUrl, name).catch((e) => console.error(e));
         await admin.unsafe(`drop database if exists "${name}" with (force)`);
       }

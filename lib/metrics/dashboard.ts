@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { read } from "./read";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { checkedWindow, deploymentDays, keysFrom, restoreTimes, summarizeDays, type DoraKeys, type RestoreStats } from "./dora";
+import { checkedWindow, deploymentDays, keysFrom, restoreTimes, summarizeDays, type DeployDay, type DoraKeys, type RestoreStats } from "./dora";
 import { leadTimeBySegment, leadTimeByService } from "./lead-time";
 import type { DoraQuery } from "./schemas";
 import { ownersOf, resolveScope, type DoraScope } from "./scope";
@@ -67,18 +67,17 @@ export async function loadDoraDashboard(actor: Actor, q: DoraQuery): Promise<Dor
     { key: "previous", ...prev },
     ...weeks.map((wk) => ({ key: utcDate(wk.start), from: wk.from, to: wk.to })),
   ];
-  const [days, lead, restore, incidents, services, choices, demo] = await Promise.all([
-    deploymentDays(scope, { from: prev.from, to: w.to }),
+  const deployments = windowDeployments(scope, w);
+  const [{ days: inCurrent }, inPrevious, lead, restore, incidents, services, choices, demo] = await Promise.all([
+    deployments,
+    deploymentDays(scope, prev),
     leadTimeBySegment(scope.environment, scope.services, segments),
     restoreTimes(scope, segments.slice(0, 2)),
     incidentPoints(scope, w),
-    serviceRows(scope, w),
+    serviceRows(scope, w, deployments),
     filterChoices(actor, q),
     read(sql`select 1 from dora_services where is_demo and ${inServices(sql`name`, scope.services)} limit 1`),
   ]);
-  const currentFrom = utcDate(w.from);
-  const inCurrent = days.filter((d) => d.day >= currentFrom);
-  const inPrevious = days.filter((d) => d.day < currentFrom);
   const current = keysFrom(w, summarizeDays(w, inCurrent), lead.get("current")!, restore.get("current")!);
   const previous = keysFrom(prev, summarizeDays(prev, inPrevious), lead.get("previous")!, restore.get("previous")!);
   const weekRows = weeks.map((wk): WeekRow => {
@@ -121,19 +120,34 @@ async function incidentPoints(scope: DoraScope, w: Window): Promise<IncidentPoin
   return rows.map((r) => ({ id: r.id, service: r.service, openedAt: r.openedAt, resolvedAt: r.resolvedAt, hours: r.seconds / 3600 })).reverse();
 }
 
+type ServiceWeek = { service: string; week: string; deployDays: number; deployments: number; failed: number };
+
+/**
+ * The window's counted deployments, read once for both uses: per UTC day for
+ * the whole view (cards, weekly chart) and per service and ISO week (the table).
+ */
+async function windowDeployments(scope: DoraScope, w: Window): Promise<{ days: DeployDay[]; weeks: ServiceWeek[] }> {
+  const rows = await read<ServiceWeek & { service: string | null }>(sql`
+    with d as materialized (
+      select service, (deployed_at at time zone 'UTC')::date as day, count(*)::int as n, count(*) filter (where caused_incident)::int as f
+      from dora_deployments
+      where status = 'success' and environment = ${scope.environment}
+        and deployed_at >= ${instant(w.from)} and deployed_at < ${instant(w.to)} and ${inServices(sql`service`, scope.services)}
+      group by 1, 2
+    )
+    select null::text as service, to_char(day, 'YYYY-MM-DD') as week, 1 as "deployDays", sum(n)::int as deployments, sum(f)::int as failed
+    from d group by day
+    union all
+    select service, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD'), count(*)::int, sum(n)::int, sum(f)::int
+    from d group by service, date_trunc('week', day::timestamp)`);
+  const days = rows.filter((r) => r.service === null).map((r) => ({ day: r.week, deployments: r.deployments, failed: r.failed }));
+  return { days: days.sort((a, b) => a.day.localeCompare(b.day)), weeks: rows.filter((r): r is ServiceWeek => r.service !== null) };
+}
+
 /** Per service of the scope that has any data in the window: its four keys, sortable by any of them. */
-async function serviceRows(scope: DoraScope, w: Window): Promise<ServiceRow[]> {
-  const [weekly, lead, restore] = await Promise.all([
-    read<{ service: string; week: string; deployDays: number; deployments: number; failed: number }>(sql`
-      select service, to_char(date_trunc('week', day), 'YYYY-MM-DD') as week, count(*)::int as "deployDays", sum(n)::int as deployments, sum(f)::int as failed
-      from (
-        select service, (deployed_at at time zone 'UTC')::date as day, count(*) as n, count(*) filter (where caused_incident) as f
-        from dora_deployments
-        where status = 'success' and environment = ${scope.environment}
-          and deployed_at >= ${instant(w.from)} and deployed_at < ${instant(w.to)} and ${inServices(sql`service`, scope.services)}
-        group by 1, 2
-      ) d
-      group by 1, 2`),
+async function serviceRows(scope: DoraScope, w: Window, deployments: Promise<{ weeks: ServiceWeek[] }>): Promise<ServiceRow[]> {
+  const [{ weeks: weekly }, lead, restore] = await Promise.all([
+    deployments,
     leadTimeByService(scope.environment, scope.services, w),
     read<{ service: string; incidents: number; seconds: number | null }>(sql`
       select service, count(*)::int as incidents, percentile_cont(0.5) within group (order by extract(epoch from resolved_at - opened_at)) as seconds

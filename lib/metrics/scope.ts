@@ -81,8 +81,9 @@ export async function resolveScope(actor: Actor, q: Pick<DoraQuery, "team" | "se
   }
   if (q.team) {
     if (!wide && !isMember(actor, q.team)) throw forbidden(`You can see the DORA metrics of your own teams; you are not in ${q.team}.`);
-    if (!(await teamExists(q.team))) throw notFound(`No team (catalog Group) is named ${q.team}.`);
-    return { ...base, label: `Team ${q.team}`, team: q.team, services: await servicesOwnedBy([q.team]) };
+    const [exists, services] = await Promise.all([teamExists(q.team), servicesOwnedBy([q.team])]);
+    if (!exists) throw notFound(`No team (catalog Group) is named ${q.team}.`);
+    return { ...base, label: `Team ${q.team}`, team: q.team, services };
   }
   const mine = actor.teams.map((t) => t.name);
   return { ...base, label: mine.length ? `Your teams: ${mine.join(", ")}` : "Your teams (you are in none)", services: await servicesOwnedBy(mine) };

@@ -112,31 +112,24 @@ async function kindFigures(w: Window, teamIds: string[] | null): Promise<{ all: 
         REQUEST_KINDS.map((k) => sql`${statsOf(sql`kind = ${k}`)} as ${sql.identifier(k)}`),
         sql`, `,
       )},
-      (select count(*) from (select distinct team_id from devex_request_facts where ${inWindow(w, teamIds)}) t)::int as teams
+      (select count(*) from teams t where ${inTeams(sql`t.id`, teamIds)}
+        and exists (select 1 from devex_request_facts f where f.team_id = t.id and f.created_at >= ${instant(w.from)} and f.created_at < ${instant(w.to)}))::int as teams
     from devex_request_facts
     where ${inWindow(w, teamIds)}`);
   return { all: row.all, byKind: row, teams: row.teams };
 }
 
 async function weekFigures(w: Window, teamIds: string[] | null): Promise<WeekRow[]> {
-  const week = sql`date_trunc('week', created_at, 'UTC')`;
   return db.execute<WeekRow>(sql`
-    select to_char(f.week at time zone 'UTC', 'YYYY-MM-DD') as week, f.total, f."selfServed", f.decided, f."medianReady", coalesce(t.teams, 0) as teams
-    from (
-      select ${week} as week,
-        count(*)::int as total,
-        count(*) filter (where self_served)::int as "selfServed",
-        count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
-        percentile_cont(0.5) within group (order by ready_seconds) as "medianReady"
-      from devex_request_facts
-      where ${inWindow(w, teamIds)}
-      group by 1
-    ) f
-    left join (
-      select week, count(*)::int as teams
-      from (select distinct ${week} as week, team_id from devex_request_facts where ${inWindow(w, teamIds)}) d
-      group by week
-    ) t on t.week = f.week`);
+    select to_char(week, 'YYYY-MM-DD') as week,
+      count(*)::int as total,
+      count(*) filter (where self_served)::int as "selfServed",
+      count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
+      percentile_cont(0.5) within group (order by ready_seconds) as "medianReady",
+      count(distinct team_id)::int as teams
+    from devex_request_facts
+    where week >= ${utcDate(isoWeekStart(w.from))}::date and week < ${utcDate(w.to)}::date and ${inWindow(w, teamIds)}
+    group by week`);
 }
 
 /** People who signed in or changed something (anything the audit log records) in each ISO week that overlaps the window. */

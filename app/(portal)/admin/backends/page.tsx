@@ -13,7 +13,7 @@ export default async function BackendsPage() {
         <h1 className="text-2xl font-bold">Provisioning backends</h1>
         <p className="mt-1 max-w-3xl text-slate-600">Where approved requests become real resources, and whether each can be reached right now.</p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>

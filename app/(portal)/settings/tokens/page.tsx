@@ -27,7 +27,7 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="mt-2 text-slate-600">You have no tokens yet. Create one above for your CI or scripts.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="mt-3 relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-slate-600">
                 <tr>

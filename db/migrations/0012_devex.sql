@@ -1,0 +1,2 @@
+ALTER TABLE "devex_request_facts" ADD COLUMN "week" date GENERATED ALWAYS AS ((date_trunc('week', created_at at time zone 'UTC'))::date) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "devex_request_facts_week_idx" ON "devex_request_facts" USING btree ("week","ready_seconds","created_at","team_id","self_served","outcome");
