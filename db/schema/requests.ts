@@ -1,22 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { requestStatuses } from "../../lib/requests/statuses";
 import { teams, users } from "./auth";
 
 export const requestKindEnum = pgEnum("request_kind", ["database", "namespace", "environment"]);
 export const environmentEnum = pgEnum("deploy_environment", ["dev", "staging", "production"]);
-export const requestStatusEnum = pgEnum("request_status", [
-  "submitted",
-  "auto_approved",
-  "pending_approval",
-  "approved",
-  "rejected",
-  "provisioning",
-  "ready",
-  "decommissioning",
-  "decommissioned",
-  "failed",
-  "cancelled",
-]);
+export const requestStatusEnum = pgEnum("request_status", requestStatuses);
 
 /** A request is "live" until it ends; only live requests hold a name and count toward quota. */
 export const ENDED_STATUSES = ["rejected", "cancelled", "decommissioned"] as const;

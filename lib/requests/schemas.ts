@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestStatuses } from "./statuses";
 import { resourceName } from "./templates/common";
 import { databaseParameters } from "./templates/database";
 import { environmentParameters } from "./templates/environment";
@@ -65,19 +66,6 @@ export const quotaSchema = z.object({
   maxEnvironments: z.coerce.number().int("whole number").min(0, "must be 0 or more").max(1000, "must be at most 1000"),
 });
 
-export const requestStatuses = [
-  "submitted",
-  "auto_approved",
-  "pending_approval",
-  "approved",
-  "rejected",
-  "provisioning",
-  "ready",
-  "decommissioning",
-  "decommissioned",
-  "failed",
-  "cancelled",
-] as const;
 
 /** Query string of the request lists (API and pages); `status` may be a comma-separated list. */
 export const listRequestsQuery = z.object({

@@ -1,17 +1,7 @@
 import { conflict } from "@/lib/errors";
+import type { RequestStatus } from "./statuses";
 
-export type RequestStatus =
-  | "submitted"
-  | "auto_approved"
-  | "pending_approval"
-  | "approved"
-  | "rejected"
-  | "provisioning"
-  | "ready"
-  | "decommissioning"
-  | "decommissioned"
-  | "failed"
-  | "cancelled";
+export type { RequestStatus };
 
 /**
  * The lifecycle of DESIGN.md. The provisioner plugs in by moving approved
