@@ -50,14 +50,17 @@ function KindsTable({ kinds }: { kinds: KindFigures[] }) {
   );
 }
 
-function WeeksTable({ weeks }: { weeks: PlatformWeek[] }) {
+type Column = { header: string; value: (w: PlatformWeek) => string | number };
+
+function WeeksTable({ weeks, columns, caption }: { weeks: PlatformWeek[]; columns: Column[]; caption: string }) {
   return (
     <table className="w-full text-left text-sm">
-      <caption className="sr-only">The platform week by week</caption>
+      <caption className="sr-only">{caption}</caption>
       <thead className="bg-slate-50 text-slate-600">
         <tr>
-          {["Week of", "Requests", "Self-service rate", "Median time to ready", "Active people", "Teams requesting"].map((h) => (
-            <th key={h} scope="col" className={th}>{h}</th>
+          <th scope="col" className={th}>Week of</th>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" className={th}>{c.header}</th>
           ))}
         </tr>
       </thead>
@@ -65,17 +68,25 @@ function WeeksTable({ weeks }: { weeks: PlatformWeek[] }) {
         {weeks.map((w) => (
           <tr key={w.week} className="border-t border-slate-100">
             <th scope="row" className={`${td} font-medium`}>{formatDay(w.week)}</th>
-            <td className={td}>{w.requests}</td>
-            <td className={td}>{formatPercent(w.selfServiceRate)}</td>
-            <td className={td}>{formatHours(w.medianReadyHours)}</td>
-            <td className={td}>{w.activeUsers}</td>
-            <td className={td}>{w.teamsUsing}</td>
+            {columns.map((c) => (
+              <td key={c.header} className={td}>{c.value(w)}</td>
+            ))}
           </tr>
         ))}
       </tbody>
     </table>
   );
 }
+
+const requestColumns: Column[] = [
+  { header: "Requests", value: (w) => w.requests },
+  { header: "Self-service rate", value: (w) => formatPercent(w.selfServiceRate) },
+  { header: "Median time to ready", value: (w) => formatHours(w.medianReadyHours) },
+];
+const peopleColumns: Column[] = [
+  { header: "Active people", value: (w) => w.activeUsers },
+  { header: "Teams requesting", value: (w) => w.teamsUsing },
+];
 
 /** Does the portal remove tickets? Runway's own figures for the window and teams in view. */
 export function PlatformSection({ figures }: { figures: PlatformFigures }) {
@@ -104,7 +115,7 @@ export function PlatformSection({ figures }: { figures: PlatformFigures }) {
           value={formatPercent(f.provisioningFailures.rate)}
           detail={f.provisioningFailures.runs ? `${f.provisioningFailures.failed} of ${f.provisioningFailures.runs} provisioning runs failed` : "nothing provisioned yet"}
         />
-        <Card title="Active people per week" value={f.activeUsers.averagePerWeek.toFixed(0)} detail={`on average, ${f.activeUsers.peakWeek} in the busiest week; people who signed in or changed something`} />
+        <Card title="Active people per week" value={f.activeUsers.averagePerWeek.toFixed(f.activeUsers.averagePerWeek < 10 ? 1 : 0)} detail={`on average, ${f.activeUsers.peakWeek} in the busiest week; people who signed in or changed something`} />
         <Card title="Teams using the portal" value={`${f.teamsUsing.teams} of ${f.teamsUsing.of}`} detail="teams that submitted at least one request" />
         <Card
           title="Time to first deployment"
@@ -119,8 +130,8 @@ export function PlatformSection({ figures }: { figures: PlatformFigures }) {
       </div>
       <KindsTable kinds={f.kinds} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title="Requests and self-service per week" note="Bars: requests submitted; line: the share of those with an outcome that no one had to act on." chart={<RequestsChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} />} />
-        <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} />} />
+        <ChartFigure title="Requests and self-service per week" note="Bars: requests submitted; line: the share of those with an outcome that no one had to act on." chart={<RequestsChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} columns={requestColumns} caption="Requests and self-service per week" />} />
+        <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} columns={peopleColumns} caption="People and teams per week" />} />
       </div>
     </section>
   );

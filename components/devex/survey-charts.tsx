@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { AGREEMENT, DIMENSIONS } from "@/lib/metrics/devex/items";
-import type { ItemResult, RoundResult } from "@/lib/metrics/devex/results";
+import type { ItemResult } from "@/lib/metrics/devex/results";
 
 export const DIMENSION_COLORS: Record<string, string> = {
   feedback_loops: "#2f6fed",
@@ -16,17 +16,17 @@ const SCALE_COLORS = ["#b91c1c", "#f87171", "#94a3b8", "#4ade80", "#15803d"];
 
 const size = { width: "100%", height: 240 } as const;
 
-const roundLabel = (r: RoundResult) => r.title;
-
 /** Legends and tooltips list the series as drawn (Recharts sorts them by name otherwise). */
 const inOrder = (keys: readonly string[]) => (item: { dataKey?: unknown }) => keys.indexOf(String(item.dataKey));
 const DIMENSION_ORDER = inOrder(DIMENSIONS.map((d) => d.key));
 const BAND_ORDER = inOrder(SCALE_COLORS.map((_, j) => `b${j}`));
 
-export function TrendChart({ rounds }: { rounds: RoundResult[] }) {
-  const data = rounds.map((r) => ({ round: roundLabel(r), ...Object.fromEntries(DIMENSIONS.map((d) => [d.key, r.dimensions[d.key]?.mean ?? null])) }));
+/** One point per round: its title and each dimension's mean, or null where too few answered. */
+export type TrendPoint = Record<string, string | number | null>;
+
+export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
-    <LineChart responsive style={size} data={data}>
+    <LineChart responsive style={size} data={points}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
       <XAxis dataKey="round" fontSize={12} interval="preserveStartEnd" />
       <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} fontSize={12} width={32} />
@@ -39,17 +39,16 @@ export function TrendChart({ rounds }: { rounds: RoundResult[] }) {
   );
 }
 
-export function EnpsChart({ rounds }: { rounds: RoundResult[] }) {
-  const data = rounds.map((r) => ({ round: roundLabel(r), score: r.enps?.score ?? null }));
+export function EnpsChart({ points }: { points: { round: string; score: number | null }[] }) {
   return (
-    <BarChart responsive style={size} data={data}>
+    <BarChart responsive style={size} data={points}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
       <XAxis dataKey="round" fontSize={12} interval="preserveStartEnd" />
       <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 50, 100]} fontSize={12} width={40} />
       <ReferenceLine y={0} stroke="#64748b" />
       <Tooltip formatter={(v) => (typeof v === "number" ? (v > 0 ? `+${v}` : String(v)) : "hidden")} />
       <Bar dataKey="score" name="eNPS" isAnimationActive={false}>
-        {data.map((d) => (
+        {points.map((d) => (
           <Cell key={d.round} fill={(d.score ?? 0) >= 0 ? "#15803d" : "#b91c1c"} />
         ))}
       </Bar>

@@ -38,6 +38,32 @@ export function TrendTable({ rounds }: { rounds: RoundResult[] }) {
   );
 }
 
+export function EnpsTable({ rounds }: { rounds: RoundResult[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">eNPS across rounds</caption>
+      <thead className="bg-slate-50 text-slate-600">
+        <tr>
+          {["Round", "eNPS", "Promoters", "Passives", "Detractors"].map((h) => (
+            <th key={h} scope="col" className={th}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rounds.map((r) => (
+          <tr key={r.id} className="border-t border-slate-100">
+            <th scope="row" className={`${td} font-medium`}>{r.title}</th>
+            <td className={td}>{formatEnps(r.enps?.score)}</td>
+            <td className={td}>{r.enps?.promoters ?? "–"}</td>
+            <td className={td}>{r.enps?.passives ?? "–"}</td>
+            <td className={td}>{r.enps?.detractors ?? "–"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function DistributionTable({ items }: { items: ItemResult[] }) {
   return (
     <table className="w-full text-left text-sm">

@@ -18,6 +18,9 @@ const columns: Column[] = [
   { key: "medianRestoreHours", label: "Time to restore", show: (r) => formatHours(r.medianRestoreHours), tier: (r) => r.restoreTier },
 ];
 
+/** A large organisation's table opens with the first rows of the chosen order; the rest is one click away. */
+const FIRST_ROWS = 50;
+
 function compare(a: ServiceRow, b: ServiceRow, key: Key, ascending: boolean): number {
   const x = a[key];
   const y = b[key];
@@ -33,7 +36,9 @@ function compare(a: ServiceRow, b: ServiceRow, key: Key, ascending: boolean): nu
  */
 export function ServicesTable({ rows, onSelectService }: { rows: ServiceRow[]; onSelectService: (service: string) => void }) {
   const [sort, setSort] = useState<{ key: Key; ascending: boolean }>({ key: "service", ascending: true });
+  const [showAll, setShowAll] = useState(false);
   const sorted = [...rows].sort((a, b) => compare(a, b, sort.key, sort.ascending));
+  const shown = showAll ? sorted : sorted.slice(0, FIRST_ROWS);
   if (rows.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">No service in this view has events in this window.</p>;
   }
@@ -61,7 +66,7 @@ export function ServicesTable({ rows, onSelectService }: { rows: ServiceRow[]; o
           </tr>
         </thead>
         <tbody>
-          {sorted.map((r) => (
+          {shown.map((r) => (
             <tr key={r.service} className="border-t border-slate-100">
               {columns.map((c, i) =>
                 i === 0 ? (
@@ -83,6 +88,11 @@ export function ServicesTable({ rows, onSelectService }: { rows: ServiceRow[]; o
           ))}
         </tbody>
       </table>
+      {shown.length < sorted.length && (
+        <button type="button" onClick={() => setShowAll(true)} className="m-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+          Show all {sorted.length} services
+        </button>
+      )}
     </div>
   );
 }

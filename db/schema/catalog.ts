@@ -67,6 +67,10 @@ export const catalogEntities = pgTable(
     orphanedAt: timestamp("orphaned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Only names and titles: the first tier of a search, matched without reading each row (lib/catalog/search.ts). */
+    nameSearch: tsvector("name_search")
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple'::regconfig, coalesce(name, '') || ' ' || coalesce(title, ''))`),
     /** Names and titles are words to match as written; descriptions read better stemmed. */
     search: tsvector("search")
       .notNull()
@@ -87,6 +91,7 @@ export const catalogEntities = pgTable(
     index("catalog_entities_request_idx").on(t.requestId),
     index("catalog_entities_tags_idx").using("gin", t.tags),
     index("catalog_entities_search_idx").using("gin", t.search),
+    index("catalog_entities_name_search_idx").using("gin", t.nameSearch),
     // Pickers complete names as typed: a prefix range scan, in name order.
     index("catalog_entities_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
     // Typo tolerance: trigram similarity of names (pg_trgm).

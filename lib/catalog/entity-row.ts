@@ -13,7 +13,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** Key order in YAML is not a change; the hash ignores it. */
-export function hashDocument(d: EntityDocument): string {
+function hashDocument(d: EntityDocument): string {
   return crypto.createHash("sha256").update(JSON.stringify(canonical(d))).digest("hex");
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { textArray } from "@/lib/metrics/sql";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { RELATION_PAIRS, type RelationType } from "./relations";
 import { refKey, splitKey, type EntityName } from "./refs";
@@ -50,13 +51,14 @@ const inverseCase = sql.raw(`case r.type ${RELATION_PAIRS.flatMap(([a, b]) => [`
 export async function loadRelations(entities: { id: string; key: string }[], perType: number): Promise<Map<string, RelationGroup[]>> {
   const out = new Map<string, RelationGroup[]>(entities.map((e) => [e.key, []]));
   if (!entities.length) return out;
-  const ids = sql.join(entities.map((e) => sql`${e.id}::uuid`), sql`, `);
-  const keys = sql.join(entities.map((e) => sql`${e.key}`), sql`, `);
+  // One array parameter each, so the statement text (and its prepared plan) is the same for every page.
+  const ids = textArray(entities.map((e) => e.id));
+  const keys = textArray(entities.map((e) => e.key));
   const rows = await db.execute<{ owner: string; type: RelationType; other: string; total: number; kind: string | null; namespace: string | null; name: string | null; title: string | null; etype: string | null }>(sql`
     with rels as (
-      select r.source_ref as owner, r.type, r.target_ref as other from catalog_relations r where r.source_id in (${ids})
+      select r.source_ref as owner, r.type, r.target_ref as other from catalog_relations r where r.source_id = any(${ids}::uuid[])
       union
-      select r.target_ref as owner, ${inverseCase} as type, r.source_ref as other from catalog_relations r where r.target_ref in (${keys})
+      select r.target_ref as owner, ${inverseCase} as type, r.source_ref as other from catalog_relations r where r.target_ref = any(${keys})
     ), numbered as (
       select rels.*, count(*) over (partition by owner, type)::int as total, row_number() over (partition by owner, type order by other) as n from rels
     )
@@ -95,7 +97,7 @@ export const documentColumns = sql.raw(
 export async function loadDocuments(ids: string[]): Promise<StoredEntity[]> {
   if (!ids.length) return [];
   const rows = await db.execute<DocumentRow>(
-    sql`select ${documentColumns} from catalog_entities e where e.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    sql`select ${documentColumns} from catalog_entities e where e.id = any(${textArray(ids)}::uuid[])`,
   );
   const byId = new Map([...rows].map((r) => [r.id, toStored(r)]));
   return ids.map((id) => byId.get(id)).filter((e): e is StoredEntity => e !== undefined);
@@ -109,13 +111,17 @@ export async function getEntity(actor: Actor, name: EntityName): Promise<StoredE
   return row ? toStored(row) : null;
 }
 
-/** Relations per type an API response carries; `relationCounts` says when there are more (GET with `rel=` pages through them). */
-export const API_RELATIONS_PER_TYPE = 100;
+/**
+ * Relations per type an API answer carries (a list's entities fewer, so a
+ * page of groups stays small); `relationCounts` says when there are more, and
+ * GET /api/v1/catalog/entities?rel=type:ref pages through all of them.
+ */
+export const API_RELATIONS_PER_TYPE = { one: 100, list: 20 };
 
 export type EntityWithRelations = { entity: StoredEntity; relations: RelationGroup[] };
 
 /** Whole documents with their relations, for the API's list (one page) and entity answers. */
-export async function withRelations(entities: StoredEntity[], perType = API_RELATIONS_PER_TYPE): Promise<EntityWithRelations[]> {
+export async function withRelations(entities: StoredEntity[], perType: number): Promise<EntityWithRelations[]> {
   const relations = await loadRelations(entities.map((e) => ({ id: e.id, key: e.key })), perType);
   return entities.map((entity) => ({ entity, relations: relations.get(entity.key) ?? [] }));
 }

@@ -51,6 +51,21 @@ describe("searching the catalog", () => {
     expect(names(await listEntities(developer, { q: "mqtt" }))).toEqual(["streetlights"]);
   });
 
+  it("lists names that match before entities that only mention the words, across pages", async () => {
+    // "playback" is in the names playback-order, playback-lib and audio-playback, and only in the description of others.
+    const all = await listEntities(developer, { q: "playback", limit: 100 });
+    const named = all.items.findIndex((e) => !e.name.includes("playback") && !(e.title ?? "").toLowerCase().includes("playback"));
+    expect(named).toBeGreaterThan(0);
+    expect(all.items.slice(named).every((e) => !e.name.includes("playback"))).toBe(true);
+    const oneByOne: string[] = [];
+    for (let cursor: string | undefined, i = 0; i === 0 || cursor; i++) {
+      const page = await listEntities(developer, { q: "playback", limit: 1, cursor });
+      oneByOne.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    }
+    expect(oneByOne).toEqual(all.items.map((e) => e.id));
+  });
+
   it("pages through results with a cursor, without repeats or gaps", async () => {
     const all = await listEntities(developer, { q: "a", limit: 100 });
     const seen: string[] = [];

@@ -1,13 +1,14 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { textArray } from "@/lib/metrics/sql";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { decodeEntityCursor, encodeEntityCursor } from "./cursor";
+import { decodeEntityCursor, encodeEntityCursor, type EntityCursor } from "./cursor";
 import { documentColumns, toStored, type DocumentRow, type StoredEntity } from "./entity";
 import { filterConditions, teamGroupRefs, whereClause } from "./filters";
 import { splitKey, type EntityName } from "./refs";
 import type { ListEntitiesQuery } from "./schemas";
-import { parseSearch, searchMatch, searchRank } from "./search";
+import { nameMatch, parseSearch, searchMatch, searchRank, textOnlyMatch, TEXT_ONLY_RANK, type Search } from "./search";
 import { cachedCount } from "./view-cache";
 
 /** One row of a list: the columns a table or a picker shows, never the whole document. */
@@ -41,12 +42,12 @@ type Row = {
   system_ref: string | null;
   tags: string[];
   orphaned_at: string | null;
-  rank?: string;
+  rank?: string | number;
 };
 
 const summaryColumns = sql.raw("e.id, e.kind, e.namespace, e.name, e.title, e.description, e.type, e.lifecycle, e.owner_ref, e.system_ref, e.tags, e.orphaned_at");
 
-export function toSummary(r: Row): EntitySummary {
+function toSummary(r: Row): EntitySummary {
   return {
     id: r.id,
     kind: r.kind,
@@ -63,17 +64,43 @@ export function toSummary(r: Row): EntitySummary {
   };
 }
 
-type PagePlan = { conditions: SQL[]; search: ReturnType<typeof parseSearch> | null; limit: number; cacheKey: string };
+type PagePlan = { filters: SQL[]; conditions: SQL[]; search: Search | null; limit: number; cacheKey: string };
 
 function planPage(actor: Actor, q: ListEntitiesQuery): PagePlan {
   assertCan(actor, "catalog:read");
-  const conditions = filterConditions(actor, q);
+  const filters = filterConditions(actor, q);
   const search = q.q ? parseSearch(q.q) : null;
-  if (search) conditions.push(searchMatch(search));
   const { cursor: _cursor, limit: _limit, ...view } = q;
   // "Owned by my teams" differs per person; everything else names the same set of entities for everyone.
   const cacheKey = JSON.stringify({ ...view, mine: q.mine ? teamGroupRefs(actor) : undefined });
-  return { conditions, search, limit: q.limit ?? 50, cacheKey };
+  return { filters, conditions: search ? [...filters, searchMatch(search)] : filters, search, limit: q.limit ?? 50, cacheKey };
+}
+
+async function rowsOf<R>(query: SQL): Promise<R[]> {
+  return [...(await db.execute(query))] as unknown as R[];
+}
+
+/** A search page: first-tier (name) matches by rank, then, once those run out, text-only matches by name. */
+async function searchRows<R>(plan: PagePlan, search: Search, cursor: EntityCursor | null, columns: SQL): Promise<R[]> {
+  const { filters, limit } = plan;
+  const rows: R[] = [];
+  const inTextTier = cursor !== null && Number(cursor.rank) === TEXT_ONLY_RANK;
+  if (!inTextTier) {
+    const after = cursor ? sql`where s.rank < ${cursor.rank}::numeric or (s.rank = ${cursor.rank}::numeric and (s.name, s.id) > (${cursor.name}, ${cursor.id}::uuid))` : sql``;
+    rows.push(
+      ...(await rowsOf<R>(sql`select * from (select ${columns}, ${searchRank(search)} as rank from catalog_entities e ${whereClause([...filters, nameMatch(search)])}) s
+        ${after} order by s.rank desc, s.name, s.id limit ${limit + 1}`)),
+    );
+  }
+  const textOnly = textOnlyMatch(search);
+  if (rows.length <= limit && textOnly) {
+    const after = inTextTier ? [sql`(e.name, e.id) > (${cursor.name}, ${cursor.id}::uuid)`] : [];
+    rows.push(
+      ...(await rowsOf<R>(sql`select ${columns}, ${TEXT_ONLY_RANK} as rank from catalog_entities e ${whereClause([...filters, ...after, textOnly])}
+        order by e.name, e.id limit ${limit + 1 - rows.length}`)),
+    );
+  }
+  return rows;
 }
 
 /**
@@ -82,19 +109,15 @@ function planPage(actor: Actor, q: ListEntitiesQuery): PagePlan {
  * the catalog. The total is counted only when the page is not the whole
  * answer, and that count is shared for a few seconds (view-cache.ts).
  */
-async function pageOf<R extends { id: string; name: string; rank?: string }>(plan: PagePlan, rawCursor: string | undefined, columns: SQL): Promise<{ rows: R[]; nextCursor: string | null; total: number }> {
+async function pageOf<R extends { id: string; name: string; rank?: string | number }>(plan: PagePlan, rawCursor: string | undefined, columns: SQL): Promise<{ rows: R[]; nextCursor: string | null; total: number }> {
   const { conditions, search, limit } = plan;
   const cursor = decodeEntityCursor(rawCursor, search !== null);
-  let pageQuery: SQL;
-  if (search) {
-    const after = cursor ? sql`where s.rank < ${cursor.rank}::numeric or (s.rank = ${cursor.rank}::numeric and (s.name, s.id) > (${cursor.name}, ${cursor.id}::uuid))` : sql``;
-    pageQuery = sql`select * from (select ${columns}, ${searchRank(search)} as rank from catalog_entities e ${whereClause(conditions)}) s
-      ${after} order by s.rank desc, s.name, s.id limit ${limit + 1}`;
-  } else {
-    const where = cursor ? [...conditions, sql`(e.name, e.id) > (${cursor.name}, ${cursor.id}::uuid)`] : conditions;
-    pageQuery = sql`select ${columns} from catalog_entities e ${whereClause(where)} order by e.name, e.id limit ${limit + 1}`;
-  }
-  const rows = [...(await db.execute(pageQuery))] as unknown as R[];
+  const rows = search
+    ? await searchRows<R>(plan, search, cursor, columns)
+    : await rowsOf<R>(
+        sql`select ${columns} from catalog_entities e ${whereClause(cursor ? [...conditions, sql`(e.name, e.id) > (${cursor.name}, ${cursor.id}::uuid)`] : conditions)}
+          order by e.name, e.id limit ${limit + 1}`,
+      );
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeEntityCursor({ name: last.name, id: last.id, ...(search ? { rank: String(last.rank) } : {}) }) : null;
@@ -192,7 +215,7 @@ export async function labelRefs(keys: string[]): Promise<Map<string, EntityLabel
   const out = new Map<string, EntityLabel>(unique.map((key) => [key, { key, ...splitKey(key), title: null, exists: false }]));
   if (!unique.length) return out;
   const rows = await db.execute<{ ref: string; kind: string; namespace: string; name: string; title: string | null }>(
-    sql`select ref, kind, namespace, name, title from catalog_entities where ref in (${sql.join(unique.map((k) => sql`${k}`), sql`, `)})`,
+    sql`select ref, kind, namespace, name, title from catalog_entities where ref = any(${textArray(unique)})`,
   );
   for (const r of rows) out.set(r.ref, { key: r.ref, kind: r.kind, namespace: r.namespace, name: r.name, title: r.title, exists: true });
   return out;

@@ -49,7 +49,7 @@ describe("provisioned requests in the catalog", () => {
     const request = await readyRequest("environment", "preview", { services: ["checkout"], databases: [{ name: "main" }] });
     await db.transaction((tx) => upsertRequestResource(tx, request));
     const checkout = await getEntity(developer, { kind: "Component", namespace: "default", name: "checkout" });
-    const [{ relations }] = await withRelations([checkout!]);
+    const [{ relations }] = await withRelations([checkout!], 100);
     expect(relations).toContainEqual({ type: "dependsOn", total: 1, targets: [expect.objectContaining({ key: "resource:default/payments-preview-env", exists: true })] });
     const env = await getEntity(developer, { kind: "Resource", namespace: "default", name: "payments-preview-env" });
     expect(env?.document.spec).toMatchObject({ type: "environment", databases: ["main"] });

@@ -18,14 +18,39 @@ function tsquery(s: Search): SQL {
   return sql`(to_tsquery('simple', ${s.tsquery}) || to_tsquery('english', ${s.tsquery}))`;
 }
 
+/** Everything the search finds: what the total and the filter counts are about. */
 export function searchMatch(s: Search): SQL {
   const fuzzy = sql`lower(e.name) % ${s.text} or lower(e.title) % ${s.text}`;
   return s.tsquery ? sql`(e.search @@ ${tsquery(s)} or ${fuzzy})` : sql`(${fuzzy})`;
 }
 
 /**
- * An exact name first, then names that start with the search, then the best
- * text match, then the closest spelling. Rounded so a cursor can carry it exactly.
+ * The first tier: a name or title that matches the words, or is spelled close
+ * to the search. These are ranked one by one; they are what a person means.
+ */
+export function nameMatch(s: Search): SQL {
+  const fuzzy = sql`lower(e.name) % ${s.text} or lower(e.title) % ${s.text}`;
+  const inNames = s.tsquery ? sql`e.name_search @@ to_tsquery('simple', ${s.tsquery})` : sql`false`;
+  return sql`(${inNames} or ${fuzzy})`;
+}
+
+/**
+ * The second tier: entities that only mention the words (description, tags),
+ * in name order. Ranking thousands of descriptions would cost a scan of each;
+ * walking the name index stops after one page.
+ */
+export function textOnlyMatch(s: Search): SQL | null {
+  // coalesce: a missing title makes the first-tier test null, not false. (Only here: it would keep the trigram index out of nameMatch.)
+  return s.tsquery ? sql`e.search @@ ${tsquery(s)} and not coalesce(${nameMatch(s)}, false)` : null;
+}
+
+/** The rank cursors of the second tier carry: below every first-tier rank. */
+export const TEXT_ONLY_RANK = -1;
+
+/**
+ * Within the first tier: an exact name first, then names that start with the
+ * search, then the best text match and the closest spelling. Rounded so a
+ * cursor can carry it exactly; always above TEXT_ONLY_RANK.
  */
 export function searchRank(s: Search): SQL {
   const like = `${s.text.replace(/[\\%_]/g, "\\$&")}%`;

@@ -106,7 +106,7 @@ const demoSha = (key: string) => crypto.createHash("sha1").update(`runway-demo:$
 type DayEvents = { changes: ChangeEvent[]; deployments: DeploymentEvent[]; incidents: IncidentEvent[] };
 
 /** One service's events of one UTC day, as far as they have happened by `now`. */
-export function demoDay(service: (typeof DEMO_SERVICES)[number], day: Date, now: Date): DayEvents {
+function demoDay(service: (typeof DEMO_SERVICES)[number], day: Date, now: Date): DayEvents {
   const p = service.profile;
   const key = `${service.name}:${day.toISOString().slice(0, 10)}`;
   const r = seededRandom(key);

@@ -7,7 +7,7 @@ import { fieldErrors } from "@/lib/validation";
 import { changeBatchSchema, deploymentBatchSchema, incidentBatchSchema, type EventKind } from "./schemas";
 import { writeChanges, writeDeployments, writeIncidents, type WriteResult } from "./store";
 
-export const EVENTS_SCOPE = "events:write";
+const EVENTS_SCOPE = "events:write";
 
 /** One event, or `{events: [...]}`; field errors name the event as `events.<index>.<field>`, or the bare field for a single event. */
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {

@@ -86,39 +86,47 @@ async function orgLeadTimes(environment: string, segments: Segment[]): Promise<M
     const buckets = byKey.get(h.key) ?? byKey.set(h.key, new Map()).get(h.key)!;
     buckets.set(h.bucket, (buckets.get(h.bucket) ?? 0) + h.n);
   }
-  type Rank = { key: string; rank: number; bucket: number; offset: number; from: Date; to: Date };
-  const wanted: Rank[] = [];
+  // PERCENTILE_CONT reads two adjacent ranks per percentile; when one bucket holds both, one read fetches both.
+  type Read = { key: string; firstRank: number; count: number; bucket: number; offset: number; from: Date; to: Date };
+  const reads: Read[] = [];
   const totals = new Map<string, number>();
   for (const s of segments) {
     const buckets = [...(byKey.get(s.key) ?? new Map<number, number>())].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
     const total = buckets.reduce((sum, [, n]) => sum + n, 0);
     totals.set(s.key, total);
     if (total === 0) continue;
-    const ranks = new Set(PERCENTILES.flatMap((p) => [Math.floor(p * (total - 1)), Math.ceil(p * (total - 1))]));
-    for (const rank of ranks) {
+    const locate = (rank: number) => {
       let before = 0;
       for (const [bucket, n] of buckets) {
-        if (rank < before + n) {
-          wanted.push({ key: s.key, rank, bucket, offset: rank - before, from: s.from, to: s.to });
-          break;
-        }
+        if (rank < before + n) return { bucket, offset: rank - before };
         before += n;
       }
+      throw new Error(`rank ${rank} beyond ${total} lead times`);
+    };
+    for (const p of PERCENTILES) {
+      const lo = Math.floor(p * (total - 1));
+      const hi = Math.ceil(p * (total - 1));
+      const a = locate(lo);
+      const b = locate(hi);
+      if (a.bucket === b.bucket) reads.push({ key: s.key, firstRank: lo, count: hi - lo + 1, ...a, from: s.from, to: s.to });
+      else reads.push({ key: s.key, firstRank: lo, count: 1, ...a, from: s.from, to: s.to }, { key: s.key, firstRank: hi, count: 1, ...b, from: s.from, to: s.to });
     }
   }
   const values = new Map<string, number>();
-  if (wanted.length) {
-    const rows = await read<{ i: number; v: number }>(
+  if (reads.length) {
+    const rows = await read<{ i: number; v: number[] }>(
       unionAll(
-        wanted.map(
-          (w, i) => sql`
-            select ${i}::int as i, lead_seconds as v from dora_lead_times
-            where environment = ${environment} and bucket = ${w.bucket} and deployed_at >= ${instant(w.from)} and deployed_at < ${instant(w.to)}
-            order by lead_seconds offset ${w.offset} limit 1`,
+        reads.map(
+          (r, i) => sql`
+            select ${i}::int as i, array_agg(v order by v) as v from (
+              select lead_seconds as v from dora_lead_times
+              where environment = ${environment} and bucket = ${r.bucket} and deployed_at >= ${instant(r.from)} and deployed_at < ${instant(r.to)}
+              order by lead_seconds offset ${r.offset} limit ${r.count}
+            ) x`,
         ),
       ),
     );
-    for (const r of rows) values.set(`${wanted[r.i].key}\n${wanted[r.i].rank}`, r.v);
+    for (const row of rows) row.v.forEach((v, j) => values.set(`${reads[row.i].key}\n${reads[row.i].firstRank + j}`, v));
   }
 
   const out = new Map<string, LeadStats>();

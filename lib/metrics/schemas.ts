@@ -79,7 +79,7 @@ export const incidentBatchSchema = batch(incidentEventSchema);
 /** `2024-05-06` (midnight UTC) or an instant with a time zone. */
 const windowBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], "must be a date (2024-05-06) or an ISO-8601 instant with a time zone").transform((s) => new Date(s));
 
-export const teamParam = z.string().trim().min(1).max(100);
+const teamParam = z.string().trim().min(1).max(100);
 
 /** The filters of the DORA API and dashboard; `team` is a Group name, or `*` for the whole organisation. */
 export const doraQuerySchema = z

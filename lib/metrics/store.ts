@@ -10,8 +10,8 @@ import type { ChangeEvent, DeploymentEvent, IncidentEvent } from "./schemas";
  * function expects to run inside the caller's transaction.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a transaction or the database, with any schema
-export type Tx = PgDatabase<PostgresJsQueryResultHKT, any>;
+/** A transaction or the database, whatever schema its handle was made with (the start-up seed's has none). */
+export type Tx = PgDatabase<PostgresJsQueryResultHKT, Record<string, unknown>>;
 export type EventSource = "api" | "github" | "demo";
 export type WriteResult = { received: number; created: number; updated: number };
 type CommitKey = { service: string; sha: string };

@@ -25,7 +25,7 @@ afterAll(() => repo.remove());
 async function relationsOf(kind: string, name: string, namespace = "default") {
   const entity = await getEntity(admin, { kind, namespace, name });
   expect(entity, `${kind}:${namespace}/${name}`).not.toBeNull();
-  const [one] = await withRelations([entity!]);
+  const [one] = await withRelations([entity!], 100);
   return one.relations.flatMap((g) => g.targets.map((t) => `${g.type} ${t.key}${t.exists ? "" : " (missing)"}`));
 }
 

@@ -5,7 +5,7 @@ import { assertPublicLiteral, guardedLookup, isAllowedHost, ReadRefused } from "
 
 export type FetchPolicy = { maxBytes: number; timeoutMs: number; maxRedirects: number; allowedHosts: string[] };
 
-export function defaultFetchPolicy(): FetchPolicy {
+function defaultFetchPolicy(): FetchPolicy {
   return { maxBytes: catalogLimits.maxFileBytes, timeoutMs: fetchTimeoutMs(), maxRedirects: catalogLimits.maxRedirects, allowedHosts: allowedHosts() };
 }
 

@@ -63,7 +63,7 @@ export function inTeams(column: SQL, teamIds: readonly string[] | null): SQL {
 const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
-type KindStats = {
+type Counts = {
   total: number;
   delivered: number;
   waiting: number;
@@ -73,50 +73,61 @@ type KindStats = {
   failed: number;
   selfServed: number;
   decided: number;
-  ready: [number, number] | null;
   readyCount: number;
-  approval: [number, number] | null;
   approvals: number;
   runs: number;
   failedRuns: number;
 };
+
+type Percentiles2 = [p50: number, p90: number] | null;
 
 type WeekRow = { week: string; total: number; selfServed: number; decided: number; medianReady: number | null; teams: number };
 
 const inWindow = (w: Window, teamIds: string[] | null) =>
   sql`created_at >= ${instant(w.from)} and created_at < ${instant(w.to)} and ${inTeams(sql`team_id`, teamIds)}`;
 
-/** The figures of the facts that pass `only`, as one JSON object; aggregates with FILTER need no sort by kind. */
-const statsOf = (only: SQL) => sql`json_build_object(
-  'total', count(*) filter (where ${only}),
-  'delivered', count(*) filter (where ${only} and outcome = 'delivered'),
-  'waiting', count(*) filter (where ${only} and outcome = 'waiting'),
-  'inProgress', count(*) filter (where ${only} and outcome = 'in_progress'),
-  'rejected', count(*) filter (where ${only} and outcome = 'rejected'),
-  'cancelled', count(*) filter (where ${only} and outcome = 'cancelled'),
-  'failed', count(*) filter (where ${only} and outcome = 'failed'),
-  'selfServed', count(*) filter (where ${only} and self_served),
-  'decided', count(*) filter (where ${only} and outcome in ('delivered', 'rejected', 'failed')),
-  'ready', percentile_cont(array[0.5, 0.9]) within group (order by ready_seconds) filter (where ${only}),
-  'readyCount', count(ready_seconds) filter (where ${only}),
-  'approval', percentile_cont(array[0.5, 0.9]) within group (order by approval_seconds) filter (where ${only}),
-  'approvals', count(approval_seconds) filter (where ${only}),
-  'runs', coalesce(sum(provisioning_runs) filter (where ${only}), 0),
-  'failedRuns', coalesce(sum(failed_runs) filter (where ${only}), 0))`;
+/** The window's request facts counted per kind (one hashed pass), and how many teams submitted any. */
+async function kindCounts(w: Window, teamIds: string[] | null): Promise<{ byKind: Map<RequestKind, Counts>; teams: number }> {
+  const [rows, [{ teams }]] = await Promise.all([
+    db.execute<Counts & { kind: RequestKind }>(sql`
+      select kind,
+        count(*)::int as total,
+        count(*) filter (where outcome = 'delivered')::int as delivered,
+        count(*) filter (where outcome = 'waiting')::int as waiting,
+        count(*) filter (where outcome = 'in_progress')::int as "inProgress",
+        count(*) filter (where outcome = 'rejected')::int as rejected,
+        count(*) filter (where outcome = 'cancelled')::int as cancelled,
+        count(*) filter (where outcome = 'failed')::int as failed,
+        count(*) filter (where self_served)::int as "selfServed",
+        count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
+        count(ready_seconds)::int as "readyCount",
+        count(approval_seconds)::int as approvals,
+        coalesce(sum(provisioning_runs), 0)::int as runs,
+        coalesce(sum(failed_runs), 0)::int as "failedRuns"
+      from devex_request_facts
+      where ${inWindow(w, teamIds)}
+      group by kind`),
+    db.execute<{ teams: number }>(sql`
+      select count(*)::int as teams from teams t
+      where ${inTeams(sql`t.id`, teamIds)}
+        and exists (select 1 from devex_request_facts f where f.team_id = t.id and f.created_at >= ${instant(w.from)} and f.created_at < ${instant(w.to)})`),
+  ]);
+  return { byKind: new Map(rows.map((r) => [r.kind, r])), teams };
+}
 
-/** The window's request facts in all and per kind, in one pass, and how many teams submitted any. */
-async function kindFigures(w: Window, teamIds: string[] | null): Promise<{ all: KindStats; byKind: Record<RequestKind, KindStats>; teams: number }> {
-  const [row] = await db.execute<{ all: KindStats; teams: number } & Record<RequestKind, KindStats>>(sql`
-    select ${statsOf(sql`true`)} as all,
+/** p50 and p90 of the time to ready in all and per kind, and of the wait for approval; FILTER needs no sort by kind. */
+async function percentiles(w: Window, teamIds: string[] | null): Promise<{ ready: Record<RequestKind | "all", Percentiles2>; approval: Percentiles2 }> {
+  const p = (column: SQL, only: SQL = sql`true`) => sql`percentile_cont(array[0.5, 0.9]) within group (order by ${column}) filter (where ${only})`;
+  const [row] = await db.execute<{ all: Percentiles2; approval: Percentiles2 } & Record<RequestKind, Percentiles2>>(sql`
+    select ${p(sql`ready_seconds`)} as all,
       ${sql.join(
-        REQUEST_KINDS.map((k) => sql`${statsOf(sql`kind = ${k}`)} as ${sql.identifier(k)}`),
+        REQUEST_KINDS.map((k) => sql`${p(sql`ready_seconds`, sql`kind = ${k}`)} as ${sql.identifier(k)}`),
         sql`, `,
       )},
-      (select count(*) from teams t where ${inTeams(sql`t.id`, teamIds)}
-        and exists (select 1 from devex_request_facts f where f.team_id = t.id and f.created_at >= ${instant(w.from)} and f.created_at < ${instant(w.to)}))::int as teams
+      ${p(sql`approval_seconds`)} as approval
     from devex_request_facts
-    where ${inWindow(w, teamIds)}`);
-  return { all: row.all, byKind: row, teams: row.teams };
+    where ${inWindow(w, teamIds)} and (ready_seconds is not null or approval_seconds is not null)`);
+  return { ready: row, approval: row.approval };
 }
 
 async function weekFigures(w: Window, teamIds: string[] | null): Promise<WeekRow[]> {
@@ -181,32 +192,41 @@ async function teamCount(teamIds: string[] | null): Promise<number> {
   return row.n;
 }
 
-function figuresOf(kind: KindFigures["kind"], r: KindStats): KindFigures {
+const NO_COUNTS: Counts = { total: 0, delivered: 0, waiting: 0, inProgress: 0, rejected: 0, cancelled: 0, failed: 0, selfServed: 0, decided: 0, readyCount: 0, approvals: 0, runs: 0, failedRuns: 0 };
+
+function sumCounts(rows: Counts[]): Counts {
+  const total = { ...NO_COUNTS };
+  for (const r of rows) for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += r[key];
+  return total;
+}
+
+function figuresOf(kind: KindFigures["kind"], c: Counts, ready: Percentiles2): KindFigures {
   return {
     kind,
-    total: r.total,
-    delivered: r.delivered,
-    waiting: r.waiting,
-    inProgress: r.inProgress,
-    rejected: r.rejected,
-    cancelled: r.cancelled,
-    failed: r.failed,
-    selfServed: r.selfServed,
-    timeToReady: { p50Hours: hours(r.ready?.[0] ?? null), p90Hours: hours(r.ready?.[1] ?? null), count: r.readyCount },
+    total: c.total,
+    delivered: c.delivered,
+    waiting: c.waiting,
+    inProgress: c.inProgress,
+    rejected: c.rejected,
+    cancelled: c.cancelled,
+    failed: c.failed,
+    selfServed: c.selfServed,
+    timeToReady: { p50Hours: hours(ready?.[0] ?? null), p90Hours: hours(ready?.[1] ?? null), count: c.readyCount },
   };
 }
 
 /** The platform's own figures for a window and a set of teams (null: every team), from Runway's data. */
 export async function platformFigures(w: Window, teamIds: string[] | null): Promise<PlatformFigures> {
   await refreshPlatformSummaries();
-  const [kinds, weekRows, active, firstDeployment, of] = await Promise.all([
-    kindFigures(w, teamIds),
+  const [{ byKind, teams }, pct, weekRows, active, firstDeployment, of] = await Promise.all([
+    kindCounts(w, teamIds),
+    percentiles(w, teamIds),
     weekFigures(w, teamIds),
     activeUsers(w, teamIds),
     timeToFirstDeployment(w, teamIds),
     teamCount(teamIds),
   ]);
-  const { all, byKind, teams } = kinds;
+  const all = sumCounts([...byKind.values()]);
   const byWeek = new Map(weekRows.map((r) => [r.week, r]));
   const weeks = weeksOf(w).map(({ start }): PlatformWeek => {
     const key = utcDate(start);
@@ -222,9 +242,9 @@ export async function platformFigures(w: Window, teamIds: string[] | null): Prom
   });
   const perWeek = weeks.map((wk) => wk.activeUsers);
   return {
-    kinds: [figuresOf("all", all), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind[k]))],
+    kinds: [figuresOf("all", all, pct.ready.all), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind.get(k) ?? NO_COUNTS, pct.ready[k]))],
     selfService: { rate: ratio(all.selfServed, all.decided), selfServed: all.selfServed, decided: all.decided },
-    approvalWait: { p50Hours: hours(all.approval?.[0] ?? null), p90Hours: hours(all.approval?.[1] ?? null), count: all.approvals, stillWaiting: all.waiting },
+    approvalWait: { p50Hours: hours(pct.approval?.[0] ?? null), p90Hours: hours(pct.approval?.[1] ?? null), count: all.approvals, stillWaiting: all.waiting },
     provisioningFailures: { rate: ratio(all.failedRuns, all.runs), failed: all.failedRuns, runs: all.runs },
     activeUsers: { averagePerWeek: perWeek.length ? perWeek.reduce((a, b) => a + b, 0) / perWeek.length : 0, peakWeek: Math.max(0, ...perWeek) },
     teamsUsing: { teams, of },

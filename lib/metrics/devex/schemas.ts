@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { teamParam } from "../schemas";
 import { DAY_MS, MAX_WINDOW_DAYS } from "../window";
 import { DEFAULT_MIN_RESPONSES, MAX_CUSTOM_ITEMS, MIN_RESPONSES_FLOOR } from "./items";
 
@@ -52,7 +51,7 @@ const windowBound = z
 /** The dashboard's and the API's filters: `team` is a team name or `*` for the whole organisation; `round` a round id. */
 export const devexQuerySchema = z
   .object({
-    team: teamParam.optional(),
+    team: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
     round: z.uuid("must be a survey round id").optional(),
     from: windowBound.optional(),
     to: windowBound.optional(),

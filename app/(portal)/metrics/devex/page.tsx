@@ -7,11 +7,12 @@ import { formatClosingDay } from "@/components/devex/format";
 import { PlatformSection } from "@/components/devex/platform-figures";
 import { ScoreCards } from "@/components/devex/score-cards";
 import { DistributionChart, EnpsChart, TrendChart } from "@/components/devex/survey-charts";
-import { DistributionTable, TeamTable, TrendTable } from "@/components/devex/survey-tables";
+import { DistributionTable, EnpsTable, TeamTable, TrendTable } from "@/components/devex/survey-tables";
 import { formatDay } from "@/components/metrics/format";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { DIMENSIONS } from "@/lib/metrics/devex/items";
 import { loadDevexDashboard, type DevexDashboard } from "@/lib/metrics/devex/dashboard";
 import { DEVEX_FILTERS, devexQuerySchema } from "@/lib/metrics/devex/schemas";
 import { ORG_SCOPE } from "@/lib/metrics/schemas";
@@ -45,6 +46,9 @@ function Survey({ data, canOpen }: { data: DevexDashboard; canOpen: boolean }) {
       </div>
     );
   }
+  // The charts get their points only, not every figure of every round.
+  const trend = rounds.map((r) => ({ round: r.title, ...Object.fromEntries(DIMENSIONS.map((d) => [d.key, r.dimensions[d.key]?.mean ?? null])) }));
+  const enps = rounds.map((r) => ({ round: r.title, score: r.enps?.score ?? null }));
   const index = rounds.findIndex((r) => r.id === selected.id);
   const previous = [...rounds.slice(0, index)].reverse().find((r) => r.respondents > 0) ?? null;
   return (
@@ -57,8 +61,8 @@ function Survey({ data, canOpen }: { data: DevexDashboard; canOpen: boolean }) {
       </p>
       <ScoreCards round={selected} previous={previous} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title="Scores across rounds" note="Mean per dimension on the 1–5 scale; a gap is a round with too few answers to show." chart={<TrendChart rounds={rounds} />} table={<TrendTable rounds={rounds} />} />
-        <ChartFigure title="eNPS across rounds" note="Promoters (9–10) minus detractors (0–6), in percent of answers." chart={<EnpsChart rounds={rounds} />} table={<TrendTable rounds={rounds} />} />
+        <ChartFigure title="Scores across rounds" note="Mean per dimension on the 1–5 scale; a gap is a round with too few answers to show." chart={<TrendChart points={trend} />} table={<TrendTable rounds={rounds} />} />
+        <ChartFigure title="eNPS across rounds" note="Promoters (9–10) minus detractors (0–6), in percent of answers." chart={<EnpsChart points={enps} />} table={<EnpsTable rounds={rounds} />} />
       </div>
       {detail && (
         <>

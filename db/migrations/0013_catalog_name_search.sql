@@ -1,0 +1,2 @@
+ALTER TABLE "catalog_entities" ADD COLUMN "name_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce(name, '') || ' ' || coalesce(title, ''))) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "catalog_entities_name_search_idx" ON "catalog_entities" USING gin ("name_search");
