@@ -1,4 +1,37 @@
-import type { z } from "zod";
+import { z } from "zod";
+
+const FORMATS: Record<string, string> = { email: "an email address", url: "a URL", uuid: "a UUID", datetime: "an ISO-8601 date and time", date: "a date (2024-05-06)" };
+
+/**
+ * zod's own messages ("Too small: expected string to have >=8 characters")
+ * are written for programmers; every form and API answer shows these instead.
+ * A message given in a schema still wins.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case "invalid_type":
+        if (issue.input === undefined) return "is required";
+        return issue.expected === "int" ? "must be a whole number" : `must be ${issue.expected === "array" || issue.expected === "object" ? "an" : "a"} ${issue.expected}`;
+      case "too_small":
+      case "too_big": {
+        const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+        const word = issue.code === "too_small" ? (issue.inclusive ? "at least" : "more than") : issue.inclusive ? "at most" : "less than";
+        if (issue.origin === "string") return issue.code === "too_small" && bound === 1 ? "must not be empty" : `must be ${word} ${bound} characters`;
+        if (issue.origin === "array" || issue.origin === "set") return issue.code === "too_small" && bound === 1 ? "must have at least one item" : `must have ${word} ${bound} items`;
+        return `must be ${word} ${bound}`;
+      }
+      case "invalid_value":
+        return `must be one of ${issue.values.map(String).join(", ")}`;
+      case "invalid_format":
+        return `must be ${FORMATS[issue.format] ?? `a valid ${issue.format}`}`;
+      case "unrecognized_keys":
+        return `has fields this does not take: ${issue.keys.join(", ")}`;
+      default:
+        return undefined;
+    }
+  },
+});
 
 /** zod issues as `{ "parameters.sizeGb": "must be at most 100" }`, the first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -12,7 +12,7 @@ const common = {
   team: z.string({ error: "Choose a team" }).trim().min(1, "Choose a team"),
   environment: z.enum(environments, { error: "Choose dev, staging or production" }),
   name: resourceName,
-  idempotencyKey: z.string().trim().min(8).max(200).optional(),
+  idempotencyKey: z.string().trim().min(8, "must be 8 to 200 characters (a UUID is a good key)").max(200, "must be 8 to 200 characters (a UUID is a good key)").optional(),
 };
 
 /**

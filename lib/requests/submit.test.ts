@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { cancelRequest, rejectRequest } from "./decisions";
 import { submitRequestSchema } from "./schemas";
+import { getRequest } from "./queries";
 import { submitRequest } from "./submit";
 
 function input(team: string, name: string, extra: Record<string, unknown> = {}) {
@@ -40,6 +41,16 @@ describe("submitRequest", () => {
     ]);
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "request.submit"), eq(auditLog.targetId, request.id)));
     expect(audit).toEqual([expect.objectContaining({ actorEmail: "first@example.com", details: expect.objectContaining({ status: "auto_approved", rule: "within-golden-path" }) })]);
+  });
+
+  it("answers with exactly what the request page reads back, for auto-approved and pending requests", async () => {
+    const dev = await createUser({ email: "answer@example.com", name: "Answer Dev", teams: ["answers"] });
+
+    for (const environment of ["dev", "production"] as const) {
+      const { request } = await submitRequest(dev, input("answers", `answer-${environment}`, { environment }));
+
+      expect(request).toEqual(await getRequest(dev, request.id));
+    }
   });
 
   it("refuses a team the requester is not a member of, and writes nothing", async () => {

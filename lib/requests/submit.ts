@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, notInArray, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ENDED_STATUSES, requestEvents, requests } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -36,19 +36,19 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
   const outcome = await db.transaction(async (tx) => {
     if (quotaMatters) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"requests:" + team.id}))`);
 
-    if (input.idempotencyKey) {
-      const [existing] = await tx
-        .select({ id: requests.id })
-        .from(requests)
-        .where(and(eq(requests.requestedBy, actor.id), eq(requests.idempotencyKey, input.idempotencyKey)));
-      if (existing) return { id: existing.id, created: false, pending: false };
-    }
-
-    const [clash] = await tx
-      .select({ id: requests.id })
+    // One read answers both questions: is this a retry, and is the name taken by a live request?
+    const found = await tx
+      .select({ id: requests.id, replay: input.idempotencyKey ? sql<boolean>`${requests.requestedBy} = ${actor.id} and ${requests.idempotencyKey} = ${input.idempotencyKey}` : sql<boolean>`false` })
       .from(requests)
-      .where(and(eq(requests.teamId, team.id), eq(requests.kind, input.kind), eq(requests.name, input.name), notInArray(requests.status, [...ENDED_STATUSES])));
-    if (clash) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
+      .where(
+        or(
+          input.idempotencyKey ? and(eq(requests.requestedBy, actor.id), eq(requests.idempotencyKey, input.idempotencyKey)) : undefined,
+          and(eq(requests.teamId, team.id), eq(requests.kind, input.kind), eq(requests.name, input.name), notInArray(requests.status, [...ENDED_STATUSES])),
+        ),
+      );
+    const replay = found.find((r) => r.replay);
+    if (replay) return { created: false as const, id: replay.id };
+    if (found.length) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
 
     const decision = quotaMatters
       ? evaluatePolicy(input, team.name, await teamUsage(tx, team.id), await teamQuota(tx, team.id))
@@ -73,37 +73,65 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
         expiresAt: ttl ? new Date(Date.now() + ttl * 3_600_000) : null,
         ...(status === "auto_approved" ? { decidedAt: new Date(), decisionReason: decision.reason } : {}),
       })
-      .returning({ id: requests.id });
+      .returning();
 
     const who = { actorId: actor.id, actorEmail: actor.email };
-    await tx.insert(requestEvents).values([
-      { requestId: row.id, ...who, toStatus: "submitted", message: `Submitted by ${actor.name}.`, details: { parameters: input.parameters } },
-      { requestId: row.id, actorId: null, actorEmail: null, fromStatus: "submitted", toStatus: status, message: decision.reason, details: { rule: decision.rule } },
+    // Written together: on one connection postgres.js pipelines them instead of waiting for each.
+    const [events] = await Promise.all([
+      tx
+        .insert(requestEvents)
+        .values([
+          { requestId: row.id, ...who, toStatus: "submitted", message: `Submitted by ${actor.name}.`, details: { parameters: input.parameters } },
+          { requestId: row.id, actorId: null, actorEmail: null, fromStatus: "submitted", toStatus: status, message: decision.reason, details: { rule: decision.rule } },
+        ])
+        .returning({ at: requestEvents.at, actor: requestEvents.actorEmail, from: requestEvents.fromStatus, to: requestEvents.toStatus, message: requestEvents.message, details: requestEvents.details }),
+      status === "auto_approved" ? enqueueJob(tx, { requestId: row.id, action: "provision" }) : null,
+      recordAudit(tx, {
+        actor,
+        action: "request.submit",
+        target: { type: "request", id: row.id },
+        details: { kind: input.kind, team: team.name, environment: input.environment, name: input.name, status, rule: decision.rule },
+      }),
     ]);
-    if (status === "auto_approved") await enqueueJob(tx, { requestId: row.id, action: "provision" });
-    await recordAudit(tx, {
-      actor,
-      action: "request.submit",
-      target: { type: "request", id: row.id },
-      details: { kind: input.kind, team: team.name, environment: input.environment, name: input.name, status, rule: decision.rule },
-    });
-    return { id: row.id, created: true, pending: status === "pending_approval" };
+    // What getRequest would read back, built from what was just written (a submission's answer is on the hot path).
+    const request: RequestDetail = {
+      id: row.id,
+      kind: row.kind,
+      team: team.name,
+      environment: row.environment,
+      name: row.name,
+      status: row.status,
+      requestedBy: actor.email,
+      requestedByName: actor.name,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      teamId: row.teamId,
+      requestedById: row.requestedBy,
+      parameters: row.parameters,
+      outputs: row.outputs,
+      expiresAt: row.expiresAt,
+      policy: { rule: row.policyRule, reason: row.policyReason },
+      decision: row.decidedAt ? { by: null, reason: row.decisionReason, rule: row.policyRule, at: row.decidedAt } : null,
+      events,
+    };
+    return { created: true as const, request };
   }).catch(async (e) => {
     // The same key sent for two teams at once takes two team locks; the loser finds the winner here.
     if (isUniqueViolation(e, "requests_idempotency_key") && input.idempotencyKey) {
       const [first] = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.requestedBy, actor.id), eq(requests.idempotencyKey, input.idempotencyKey)));
-      if (first) return { id: first.id, created: false, pending: false };
+      if (first) return { created: false as const, id: first.id };
     }
     if (isUniqueViolation(e, "requests_live_name_key")) throw conflict(`Team ${team.name} already has a live ${input.kind} named "${input.name}".`, { name: "is already used by a live request of this team" });
     throw e;
   });
 
-  const request = (await getRequest(actor, outcome.id))!;
-  if (outcome.pending) {
+  if (!outcome.created) return { request: (await getRequest(actor, outcome.id))!, created: false };
+  const { request } = outcome;
+  if (request.status === "pending_approval") {
     notify(`${actor.name} requests a ${request.environment} ${request.kind} "${request.name}" for ${request.team}: needs approval. ${request.policy.reason}`, {
       event: "request.pending_approval",
       requestId: request.id,
     });
   }
-  return { request, created: outcome.created };
+  return { request, created: true };
 }
