@@ -8,6 +8,11 @@ const nextConfig = {
   experimental: {
     // forbidden() and app/forbidden.tsx give admin pages a real 403.
     authInterrupts: true,
+    // A catalog import may be 16 MiB (lib/catalog/settings.ts), from the API or the Import page's server action.
+    // proxy.ts makes Next buffer every body, and it silently cuts bodies beyond this (10 MB by default);
+    // a little above the import limit, so an oversized import is still seen as such and refused with its size.
+    proxyClientMaxBodySize: "17mb",
+    serverActions: { bodySizeLimit: "17mb" },
   },
 };
 

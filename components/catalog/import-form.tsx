@@ -27,15 +27,23 @@ function Briefs({ items, label }: { items: EntityBrief[]; label: string }) {
  * same server action (with dryRun), so what is shown is what will happen,
  * unless the catalog changes in between.
  */
-export function ImportForm() {
+export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const [text, setText] = useState("");
   const [uploads, setUploads] = useState<Files>([]);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const [state, dispatch, pending] = useActionState(importCatalogAction, null);
 
   const files = (): Files => [...(text.trim() ? [{ name: "pasted YAML", text }] : []), ...uploads];
-  const run = (dryRun: boolean) => startTransition(() => dispatch({ files: files(), dryRun }));
+  const run = (dryRun: boolean) => {
+    // Said here, before sending: a body over the server's limit would be cut off on the way.
+    const bytes = files().reduce((sum, f) => sum + new TextEncoder().encode(f.text).length, 0);
+    const limit = maxBytes / 1024 / 1024;
+    setTooLarge(bytes > maxBytes ? `These files hold ${(bytes / 1024 / 1024).toFixed(1)} MiB; one import takes at most ${limit} MiB. Split them, or register them as a location.` : null);
+    if (bytes <= maxBytes) startTransition(() => dispatch({ files: files(), dryRun }));
+  };
   const onFiles = async (list: FileList | null) => setUploads(await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() }))));
 
+  const error = tooLarge ?? (state && !state.ok ? (state.fields?.["files"] ?? state.error) : null);
   const result = state?.ok ? state.data : null;
   const applied = result && !result.dryRun;
   return (
@@ -66,11 +74,11 @@ export function ImportForm() {
             Or choose files
           </label>
           <input id="catalog-files" type="file" multiple accept=".yaml,.yml,application/yaml,text/yaml" onChange={(e) => onFiles(e.currentTarget.files)} className="text-sm" />
-          <p className="text-xs text-slate-500">Up to 1 MB per import here; use the API (POST /api/v1/catalog/import) or a location for larger catalogs.</p>
+          <p className="text-xs text-slate-500">Up to {maxBytes / 1024 / 1024} MiB per import and 1 MiB per YAML document; register a location for larger catalogs.</p>
         </div>
-        {state && !state.ok && (
+        {error && (
           <p role="alert" className="text-sm text-red-700">
-            {state.fields?.["files"] ?? state.error}
+            {error}
           </p>
         )}
         <div className="flex flex-wrap gap-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/catalog/import-form";
+import { catalogLimits } from "@/lib/catalog/settings";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Import · Catalog" };
@@ -19,7 +20,7 @@ export default async function ImportPage() {
           written. To keep a repository in sync, <Link href="/catalog/locations" className="text-brand-700 underline">register it as a location</Link> instead.
         </p>
       </div>
-      <ImportForm />
+      <ImportForm maxBytes={catalogLimits.maxImportBytes} />
     </div>
   );
 }
