@@ -1,6 +1,9 @@
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { memberships, teams, users } from "../schema";
-import { seedDemoMetrics } from "../../lib/metrics/demo-seed";
+import { collectEntities, describeProblem } from "../../lib/catalog/collect";
+import { pastedSource } from "../../lib/catalog/locations/sources";
+import { applyPlan, lockCatalog, planWrite } from "../../lib/catalog/store";
+import { DEMO_CATALOG_YAML, seedDemoMetrics } from "../../lib/metrics/demo-seed";
 import { seedDemoDevex } from "../../lib/metrics/devex/demo-seed";
 
 type Db = PostgresJsDatabase<Record<string, unknown>>;
@@ -20,11 +23,64 @@ export const demoUsers = [
   { email: "admin@example.com", name: "Avery Admin", role: "admin", teams: [["platform", "member"]] },
 ] as const;
 
-/** The demo organisation and its activity (DORA events, survey rounds); idempotent, so safe on every start. */
+/** The demo organisation, its services' catalog Components and its activity (DORA events, survey rounds); idempotent, so safe on every start. */
 export async function seedDemo(db: Db): Promise<void> {
   await seedDemoOrganisation(db);
+  await seedDemoCatalog(db);
   await seedDemoMetrics(db);
   await seedDemoDevex(db);
+}
+
+/** The demo teams and people as catalog Groups and Users, so the Components' owners and the teams' members resolve. */
+const DEMO_PEOPLE_YAML = [
+  ...demoTeams.map(
+    (t) => `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: ${t.name}
+  description: ${DEMO}
+  labels:
+    runway.dev/demo: "true"
+spec:
+  type: team
+  profile:
+    displayName: ${t.displayName}
+  children: []
+`,
+  ),
+  ...demoUsers.map(
+    (u) => `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ${u.email.split("@")[0]}
+  labels:
+    runway.dev/demo: "true"
+spec:
+  profile:
+    displayName: ${u.name}
+    email: ${u.email}
+  memberOf: [${u.teams.map(([team]) => team).join(", ")}]
+`,
+  ),
+].join("---\n");
+
+/**
+ * The demo services' Components, owned by the demo teams' Groups: DORA finds a
+ * team's services through them. Read and written as an import is; only the
+ * missing ones are added, so a Component someone has imported or edited since
+ * (or a location provides) stays as it is.
+ */
+export async function seedDemoCatalog(db: Db): Promise<void> {
+  const text = [DEMO_CATALOG_YAML, DEMO_PEOPLE_YAML].join("---\n");
+  const { entities, problems } = await collectEntities(pastedSource([{ name: "demo catalog", text }]), { followLocations: false });
+  const errors = problems.filter((p) => p.level === "error");
+  if (errors.length) throw new Error(`The demo catalog is not valid: ${errors.map(describeProblem).join("; ")}`);
+  const writer = { source: "import" } as const;
+  await db.transaction(async (tx) => {
+    await lockCatalog(tx);
+    const plan = await planWrite(tx, entities, writer);
+    await applyPlan(tx, { ...plan, updated: [] }, writer);
+  });
 }
 
 /** Teams, users and memberships only. */

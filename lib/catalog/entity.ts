@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { textArray } from "@/lib/metrics/sql";
+import { textArray } from "@/lib/db-sql";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { RELATION_PAIRS, type RelationType } from "./relations";
 import { refKey, splitKey, type EntityName } from "./refs";

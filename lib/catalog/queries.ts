@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { textArray } from "@/lib/metrics/sql";
+import { textArray } from "@/lib/db-sql";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { decodeEntityCursor, encodeEntityCursor, type EntityCursor } from "./cursor";
 import { documentColumns, toStored, type DocumentRow, type StoredEntity } from "./entity";

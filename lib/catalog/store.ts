@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" here: the demo seed (db/seed/demo.ts) writes through it from plain Node at start-up.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { catalogEntities, catalogLocations, catalogRelations } from "@/db/schema";

@@ -7,7 +7,8 @@ import { checkedWindow, deploymentDays, keysFrom, restoreTimes, summarizeDays, t
 import { leadTimeBySegment, leadTimeByService } from "./lead-time";
 import type { DoraQuery } from "./schemas";
 import { ownersOf, resolveScope, type DoraScope } from "./scope";
-import { inServices, instant, isoOf, textArray } from "./sql";
+import { textArray } from "@/lib/db-sql";
+import { inServices, instant, isoOf } from "./sql";
 import type { Tier } from "./tiers";
 import { addDays, previousWindow, utcDate, weeksOf, type Window } from "./window";
 

@@ -65,7 +65,7 @@ export const DEMO_SERVICES: readonly { name: string; team: string; description: 
 
 /**
  * The demo services as Backstage catalog entities, owned by the demo teams'
- * Groups: what the catalog's demo seed imports so that the demo teams own them.
+ * Groups: what the demo seed (db/seed/demo.ts) imports so that the demo teams own them.
  */
 export const DEMO_CATALOG_YAML = DEMO_SERVICES.map(
   (s) => `apiVersion: backstage.io/v1alpha1
@@ -74,6 +74,8 @@ metadata:
   name: ${s.name}
   description: ${s.description}
   tags: [demo]
+  labels:
+    runway.dev/demo: "true"
   annotations:
     github.com/project-slug: runway-demo/${s.name}
 spec:

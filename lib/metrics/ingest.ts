@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { db } from "@/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { forbidden, validationFailed } from "@/lib/errors";
+import { recordIngestedEvents } from "@/lib/observability/metrics";
 import { fieldErrors } from "@/lib/validation";
 import { changeBatchSchema, deploymentBatchSchema, incidentBatchSchema, type EventKind } from "./schemas";
 import { writeChanges, writeDeployments, writeIncidents, type WriteResult } from "./store";
@@ -19,15 +20,7 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   throw validationFailed(single ? "The event is not valid." : "Some events are not valid; none was stored.", named);
 }
 
-/**
- * Stores a batch of DORA events of one kind in one transaction: all of it or
- * none. Idempotent on each event's id: re-sending updates, never duplicates.
- */
-export async function ingestEvents(actor: Actor, kind: EventKind, body: unknown): Promise<WriteResult> {
-  assertCan(actor, "events:write");
-  if (!actor.tokenScopes?.includes(EVENTS_SCOPE)) {
-    throw forbidden(`Sending events needs an API token with the ${EVENTS_SCOPE} scope (Settings → API tokens, or: npm run cli -- tokens create --scope ${EVENTS_SCOPE}).`);
-  }
+function storeBatch(kind: EventKind, body: unknown): Promise<WriteResult> {
   switch (kind) {
     case "deployments": {
       const { events } = parse(deploymentBatchSchema, body);
@@ -42,4 +35,18 @@ export async function ingestEvents(actor: Actor, kind: EventKind, body: unknown)
       return db.transaction((tx) => writeIncidents(tx, events, "api"));
     }
   }
+}
+
+/**
+ * Stores a batch of DORA events of one kind in one transaction: all of it or
+ * none. Idempotent on each event's id: re-sending updates, never duplicates.
+ */
+export async function ingestEvents(actor: Actor, kind: EventKind, body: unknown): Promise<WriteResult> {
+  assertCan(actor, "events:write");
+  if (!actor.tokenScopes?.includes(EVENTS_SCOPE)) {
+    throw forbidden(`Sending events needs an API token with the ${EVENTS_SCOPE} scope (Settings → API tokens, or: npm run cli -- tokens create --scope ${EVENTS_SCOPE}).`);
+  }
+  const result = await storeBatch(kind, body);
+  recordIngestedEvents(kind, result.received);
+  return result;
 }

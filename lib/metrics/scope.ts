@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { ORG_SCOPE, type DoraQuery } from "./schemas";
-import { textArray } from "./sql";
+import { textArray } from "@/lib/db-sql";
 
 /**
  * Which services a view covers. A service is the catalog Component of that

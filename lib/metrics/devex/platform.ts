@@ -1,7 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { instant, textArray } from "../sql";
+import { textArray } from "@/lib/db-sql";
+import { instant } from "../sql";
 import { isoWeekStart, utcDate, weeksOf, type Window } from "../window";
 import { refreshPlatformSummaries } from "./facts";
 

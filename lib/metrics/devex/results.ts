@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { instant, isoOf, textArray } from "../sql";
+import { textArray } from "@/lib/db-sql";
+import { instant, isoOf } from "../sql";
 import type { Window } from "../window";
 import { dimensionScore, distributionOf, enpsOf, meanOf, type DimensionScore, type Distribution, type Enps, type Sums } from "./aggregate";
 import { DIMENSIONS, RECOMMEND_KEY, scaleValues, type DimensionKey } from "./items";

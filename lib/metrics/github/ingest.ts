@@ -1,12 +1,18 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { recordIngestedEvents } from "@/lib/observability/metrics";
+import type { EventKind } from "../schemas";
 import { writeChanges, writeDeployments, writeIncidents, unshippedCommits, type Tx, type WriteResult } from "../store";
 import { mapGithubEvent, type Repository } from "./mapping";
 
 export const DEFAULT_INCIDENT_LABEL = "incident";
 
-export type GithubIngestResult = { ignored: string } | { service: string; stored: "changes" | "deployment" | "incident"; result: WriteResult };
+type Stored = { service: string; stored: "changes" | "deployment" | "incident"; result: WriteResult };
+export type GithubIngestResult = { ignored: string } | Stored;
+
+/** What a delivery stored, named as the events API names its kinds (the ingestion counter's label). */
+const KIND_OF: Record<Stored["stored"], EventKind> = { changes: "changes", deployment: "deployments", incident: "incidents" };
 
 /** The catalog Component whose `github.com/project-slug` annotation names the repository, else the service of the repository's name. */
 async function serviceFor(tx: Tx, repository: Repository): Promise<string> {
@@ -30,7 +36,7 @@ async function fullSha(tx: Tx, service: string, sha: string): Promise<string> {
 export async function ingestGithubEvent(event: string, payload: unknown, incidentLabel = process.env.RUNWAY_GITHUB_INCIDENT_LABEL || DEFAULT_INCIDENT_LABEL): Promise<GithubIngestResult> {
   const mapped = mapGithubEvent(event, payload, { incidentLabel });
   if (mapped.kind === "ignored") return { ignored: mapped.reason };
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx): Promise<Stored> => {
     const service = await serviceFor(tx, mapped.repository);
     switch (mapped.kind) {
       case "changes":
@@ -47,4 +53,6 @@ export async function ingestGithubEvent(event: string, payload: unknown, inciden
       }
     }
   });
+  recordIngestedEvents(KIND_OF[stored.stored], stored.result.received);
+  return stored;
 }
