@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { catalogKeys } from "@/lib/catalog/query-keys";
 import { catalogHref, type FilterKey, type ViewState } from "@/lib/catalog/url-state";
@@ -24,6 +24,10 @@ type Props = {
   /** On the catalog page: choosing an entity opens the view filtered by it. */
   navigate?: { param: FilterKey; state: ViewState };
   hint?: string;
+  /** The server's verdict on the field, tied to the input for screen readers. */
+  error?: string;
+  /** Called once the chosen entities changed: hidden inputs raise no change event for the surrounding form. */
+  onChange?: () => void;
 };
 
 async function fetchSuggestions(q: string, kinds: string, signal: AbortSignal): Promise<Suggestion[]> {
@@ -37,7 +41,7 @@ async function fetchSuggestions(q: string, kinds: string, signal: AbortSignal): 
  * best few matches as the person types, so it works the same with fifty
  * groups or fifty thousand: no list of everything reaches the browser.
  */
-export function EntityPicker({ label, kinds, name, submit = "ref", multiple = false, defaultValue = "", defaultValues = [], navigate, hint }: Props) {
+export function EntityPicker({ label, kinds, name, submit = "ref", multiple = false, defaultValue = "", defaultValues = [], navigate, hint, error, onChange }: Props) {
   const id = useId();
   const router = useRouter();
   const [text, setText] = useState(defaultValue);
@@ -51,6 +55,14 @@ export function EntityPicker({ label, kinds, name, submit = "ref", multiple = fa
     const t = setTimeout(() => setQuery(text.trim()), 150);
     return () => clearTimeout(t);
   }, [text]);
+
+  // Only a new choice is announced, not the first render nor a new callback.
+  const announced = useRef(chosen);
+  useEffect(() => {
+    if (announced.current === chosen) return;
+    announced.current = chosen;
+    onChange?.();
+  }, [chosen, onChange]);
 
   const { data = [], isFetching, isError } = useQuery({
     queryKey: catalogKeys.suggest(kinds, query),
@@ -103,7 +115,8 @@ export function EntityPicker({ label, kinds, name, submit = "ref", multiple = fa
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && data[active] ? `${id}-opt-${active}` : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={Boolean(error)}
+        aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
         autoComplete="off"
         spellCheck={false}
         value={text}
@@ -135,6 +148,11 @@ export function EntityPicker({ label, kinds, name, submit = "ref", multiple = fa
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
         </p>
       )}
       {expanded && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { EntityPicker } from "@/components/catalog/entity-picker";
 import { MAX_ENVIRONMENT_DATABASES } from "@/lib/requests/templates/environment";
 import { DatabaseFields } from "./database-fields";
 import { useRequestForm } from "./form-context";
@@ -8,7 +9,15 @@ import { NumberInput, TextInput } from "./inputs";
 import { NamespaceFields } from "./namespace-fields";
 
 export function EnvironmentFields({ initialDatabases }: { initialDatabases: number }) {
-  const { environment } = useRequestForm();
+  const { environment, errorFor, valueOf, changed } = useRequestForm();
+  // The services submitted last time (the form answers with them comma-joined); the schema numbers its errors by position.
+  const services = valueOf("parameters.services", "").split(",").filter(Boolean);
+  const servicesError =
+    errorFor("parameters.services") ??
+    services.flatMap((service, i) => {
+      const error = errorFor(`parameters.services.${i}`);
+      return error ? [`${service}: ${error}`] : [];
+    })[0];
   // Keys stay with each database block (so typed values stay put); names follow its position, as the schema numbers them.
   const [slots, setSlots] = useState<number[]>(() => Array.from({ length: initialDatabases }, (_, i) => i));
   const nextSlot = () => (slots.length ? Math.max(...slots) + 1 : 0);
@@ -43,7 +52,17 @@ export function EnvironmentFields({ initialDatabases }: { initialDatabases: numb
         )}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput label="Services to deploy" name="parameters.services" fallback="" hint="Catalog component names, comma-separated, e.g. checkout-api, payments-worker" />
+        <EntityPicker
+          label="Services to deploy"
+          kinds="Component"
+          name="parameters.services"
+          submit="name"
+          multiple
+          defaultValues={services}
+          hint="Type to search the catalog's components; choose each with Enter or a click."
+          error={servicesError}
+          onChange={changed}
+        />
         {environment !== "production" ? (
           <NumberInput label="Time to live (hours)" name="parameters.ttlHours" fallback="24" min={1} max={168} hint="1–168 hours; torn down automatically afterwards" />
         ) : (

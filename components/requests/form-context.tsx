@@ -10,8 +10,10 @@ export type FormState = {
   /** What the field holds right now (for fields that depend on others, like version on engine). */
   live: (name: string) => string | undefined;
   environment: string;
+  /** Re-reads the form after a change that raised no change event (a service chosen in a picker). */
+  changed: () => void;
 };
 
-export const RequestFormContext = createContext<FormState>({ errorFor: () => undefined, valueOf: (_n, f) => f, live: () => undefined, environment: "dev" });
+export const RequestFormContext = createContext<FormState>({ errorFor: () => undefined, valueOf: (_n, f) => f, live: () => undefined, environment: "dev", changed: () => {} });
 
 export const useRequestForm = () => useContext(RequestFormContext);

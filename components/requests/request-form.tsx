@@ -57,8 +57,9 @@ export function RequestForm({ kind, teams }: { kind: RequestKind; teams: TeamOpt
       valueOf: (name: string, fallback: string) => failed?.values?.[name] ?? fallback,
       live: (name: string) => live[name],
       environment: live.environment ?? failed?.values?.environment ?? "dev",
+      changed: refresh,
     }),
-    [touched, hints, failed, live],
+    [touched, hints, failed, live, refresh],
   );
   const team = teams.find((t) => t.name === (live.team ?? failed?.values?.team ?? teams[0]?.name));
 

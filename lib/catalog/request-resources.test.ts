@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getEntity, withRelations } from "./entity";
 import { importCatalog } from "./import";
 import { listEntities } from "./queries";
-import { removeRequestResource, upsertRequestResource, type ProvisionedRequestLike } from "./request-resources";
+import { componentSourceLocations, removeRequestResource, upsertRequestResource, type ProvisionedRequestLike } from "./request-resources";
 
 let developer: Actor;
 let admin: Actor;
@@ -65,5 +65,15 @@ describe("provisioned requests in the catalog", () => {
     expect(clash.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("is the catalog entry of a Runway request") })]);
     await db.transaction((tx) => removeRequestResource(tx, request.id));
     expect(await getEntity(developer, { kind: "Resource", namespace: "default", name: "payments-batch-ns" })).toBeNull();
+  });
+
+  it("give the deployer the source location of each named component that has one", async () => {
+    const component = (name: string, location?: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${location ? `  annotations: {backstage.io/source-location: "${location}"}\n` : ""}spec: {type: service, lifecycle: production, owner: payments}\n`;
+    await importCatalog(admin, {
+      files: [{ name: "s.yaml", text: [component("Basket", "url:https://github.com/acme/basket/tree/main/"), component("wishlist")].join("---\n") }],
+      dryRun: false,
+    });
+    expect(await componentSourceLocations(["basket", "wishlist", "nowhere"])).toEqual(new Map([["basket", "url:https://github.com/acme/basket/tree/main/"]]));
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import { catalogEntities } from "@/db/schema";
 import { log } from "@/lib/log";
 import { applyPlan, lockCatalog, planWrite, type Tx } from "./store";
@@ -72,4 +73,21 @@ export async function upsertRequestResource(tx: Tx, request: ProvisionedRequestL
 export async function removeRequestResource(tx: Tx, requestId: string): Promise<void> {
   await lockCatalog(tx);
   await tx.delete(catalogEntities).where(eq(catalogEntities.requestId, requestId));
+}
+
+const SOURCE_LOCATION = "backstage.io/source-location";
+
+/**
+ * The source-location annotation of each named Component (in the default
+ * namespace, as an environment's services are named) that has one: where the
+ * provisioner points Argo CD for the services an environment deploys. Names
+ * compare case-insensitively, as Backstage's do; the map is keyed in lower case.
+ */
+export async function componentSourceLocations(names: string[]): Promise<Map<string, string>> {
+  if (!names.length) return new Map();
+  const rows = await db
+    .select({ name: catalogEntities.name, location: sql<string | null>`${catalogEntities.metadata}->'annotations'->>${SOURCE_LOCATION}` })
+    .from(catalogEntities)
+    .where(inArray(catalogEntities.ref, [...new Set(names)].map((n) => `component:default/${n.toLowerCase()}`)));
+  return new Map(rows.filter((r): r is { name: string; location: string } => Boolean(r.location)).map((r) => [r.name.toLowerCase(), r.location]));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { requestEvents, requests, requestSecrets } from "@/db/schema";
+import { componentSourceLocations } from "@/lib/catalog/request-resources";
 import { decryptSecret, encryptSecret } from "./secrets";
 import type { BackendContext, ProvisionedRequest } from "./backends/types";
 
@@ -33,5 +34,6 @@ export function backendContext(request: ProvisionedRequest, outputs: Record<stri
       await db.insert(requestSecrets).values({ requestId: request.id, key, ciphertext }).onConflictDoNothing();
       return (await loadSecret(key))!;
     },
+    sourceLocations: componentSourceLocations,
   };
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { jobs, requestChanges, requestEvents, requests } from "@/db/schema";
-import { log } from "@/lib/log";
+import { upsertRequestResource } from "@/lib/catalog/request-resources";
 import { backendFor } from "./backends";
 import { PermanentBackendError } from "./backends/types";
 import { backendContext } from "./context";
-import { backoffMs, finishJob, type ClaimedJob } from "./jobs/queue";
+import { recordFailedAttempt } from "./jobs/failure";
+import { finishJob, type ClaimedJob } from "./jobs/queue";
 import type { RunOutcome } from "./run";
 import { loadRequest } from "./load-request";
 
@@ -35,25 +36,23 @@ export async function runChangeJob(job: ClaimedJob, workerId: string, signal: Ab
       await tx.update(requests).set({ parameters: change.parameters, updatedAt: new Date() }).where(eq(requests.id, request.id));
       await tx.update(requestChanges).set({ status: "applied", updatedAt: new Date(), lastError: null }).where(eq(requestChanges.id, change.id));
       await tx.insert(requestEvents).values({ requestId: request.id, message: "Change applied in place.", details: { changeId: change.id } });
+      // The catalog entry is drawn from the parameters; when the change alters nothing it shows, this writes nothing.
+      await upsertRequestResource(tx, changed);
       return true;
     });
     return kept ? "succeeded" : "lost";
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const last = error instanceof PermanentBackendError || job.attempts >= job.maxAttempts;
-    log("warn", "change job failed", { jobId: job.id, changeId: change.id, error: message });
-    return db.transaction(async (tx) => {
-      const delay = backoffMs(job.attempts);
-      if (!(await finishJob(tx, job, workerId, last ? { status: "failed", lastError: message, finishedAt: new Date() } : { status: "queued", lastError: message, runAt: new Date(Date.now() + delay) }))) {
-        return "lost" as const;
-      }
-      if (last) await tx.update(requestChanges).set({ status: "failed", lastError: message, updatedAt: new Date() }).where(eq(requestChanges.id, change.id));
-      await tx.insert(requestEvents).values({
-        requestId: request.id,
-        message: last ? `The change could not be applied: ${message}` : `Applying the change failed (attempt ${job.attempts}): ${message}. Retrying in ${Math.round(delay / 1000)} s.`,
+    return recordFailedAttempt(job, workerId, error, {
+      logMessage: "change job failed",
+      logFields: { changeId: change.id },
+      async failForGood(tx, message) {
+        await tx.update(requestChanges).set({ status: "failed", lastError: message, updatedAt: new Date() }).where(eq(requestChanges.id, change.id));
+        await tx.insert(requestEvents).values({ requestId: request.id, message: `The change could not be applied: ${message}`, details: { changeId: change.id, error: message } });
+      },
+      retryEvent: (message, seconds) => ({
+        message: `Applying the change failed (attempt ${job.attempts}): ${message}. Retrying in ${seconds} s.`,
         details: { changeId: change.id, error: message },
-      });
-      return last ? ("failed" as const) : ("retrying" as const);
+      }),
     });
   }
 }

@@ -1,15 +1,16 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requestEvents } from "@/db/schema";
 import { log } from "@/lib/log";
 import { timeProvisioning } from "@/lib/observability/provisioning";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 import { applyTransition } from "@/lib/requests/transition";
 import { backendFor } from "./backends";
 import { AwaitingCallback, PermanentBackendError } from "./backends/types";
+import { recordInCatalog } from "./catalog-entry";
 import { backendContext } from "./context";
-import { backoffMs, finishJob, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
+import { recordFailedAttempt } from "./jobs/failure";
+import { finishJob, renewLease, type ClaimedJob, LEASE_SECONDS } from "./jobs/queue";
 import { loadRequest } from "./load-request";
 import { runChangeJob } from "./run-change";
 
@@ -69,6 +70,7 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
             ? { expiresAt: ctx.outputs.expiresAt ? new Date(String(ctx.outputs.expiresAt)) : (sql`now() + make_interval(hours => ${ttl})` as unknown as Date) }
             : undefined,
       });
+      await recordInCatalog(tx, request, p.done);
       return true;
     });
     return kept ? "succeeded" : "lost";
@@ -78,24 +80,14 @@ export async function runJob(job: ClaimedJob, workerId: string, signal: AbortSig
       const parked = await db.transaction((tx) => finishJob(tx, job, workerId, { status: "waiting", runAt: new Date(Date.now() + error.timeoutMs), lastError: null }));
       return parked ? "waiting" : "lost";
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const permanent = error instanceof PermanentBackendError;
-    const last = permanent || job.attempts >= job.maxAttempts;
-    log(last ? "error" : "warn", "provisioning job failed", { jobId: job.id, requestId: job.requestId, attempt: job.attempts, error: message });
-    return db.transaction(async (tx) => {
-      if (last) {
-        if (!(await finishJob(tx, job, workerId, { status: "failed", lastError: message, finishedAt: new Date() }))) return "lost" as const;
-        await applyTransition(tx, { request, to: "failed", actor: null, message: `Failed after ${job.attempts} attempt(s): ${message}`, details: { error: message, action: job.action } });
-        return "failed" as const;
-      }
-      const delay = backoffMs(job.attempts);
-      if (!(await finishJob(tx, job, workerId, { status: "queued", lastError: message, runAt: new Date(Date.now() + delay) }))) return "lost" as const;
-      await tx.insert(requestEvents).values({
-        requestId: request.id,
-        message: `Attempt ${job.attempts} failed: ${message}. Retrying in ${Math.round(delay / 1000)} s.`,
+    return recordFailedAttempt(job, workerId, error, {
+      logMessage: "provisioning job failed",
+      failForGood: (tx, message) =>
+        applyTransition(tx, { request, to: "failed", actor: null, message: `Failed after ${job.attempts} attempt(s): ${message}`, details: { error: message, action: job.action } }),
+      retryEvent: (message, seconds) => ({
+        message: `Attempt ${job.attempts} failed: ${message}. Retrying in ${seconds} s.`,
         details: { error: message, jobId: job.id, attempt: job.attempts },
-      });
-      return "retrying" as const;
+      }),
     });
   } finally {
     clearInterval(heartbeat);

@@ -2,10 +2,11 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { jobs, requestEvents, requests } from "@/db/schema";
+import { jobs, requestEvents, requests, teams } from "@/db/schema";
 import { conflict, notFound } from "@/lib/errors";
 import { applyTransition } from "@/lib/requests/transition";
 import type { RequestStatus } from "@/lib/requests/state-machine";
+import { recordInCatalog } from "./catalog-entry";
 
 export const callbackSchema = z.object({
   jobId: z.coerce.number({ error: "jobId must be the job's number" }).int().positive(),
@@ -24,7 +25,12 @@ export async function completeWebhookJob(input: z.infer<typeof callbackSchema>):
       .for("update");
     if (!job) throw notFound("There is no job with that id.");
     if (job.status !== "waiting") throw conflict(`That job is not waiting for a callback (it is ${job.status}; it may have timed out).`);
-    const [req] = await tx.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, job.requestId)).for("update");
+    const [req] = await tx
+      .select({ id: requests.id, status: requests.status, kind: requests.kind, team: teams.name, environment: requests.environment, name: requests.name, parameters: requests.parameters })
+      .from(requests)
+      .innerJoin(teams, eq(teams.id, requests.teamId))
+      .where(eq(requests.id, job.requestId))
+      .for("update", { of: requests });
     const action = job.action;
     const working = action === "provision" ? "provisioning" : "decommissioning";
     if (req.status !== working) throw conflict(`The request is ${req.status}, not ${working}.`);
@@ -36,6 +42,7 @@ export async function completeWebhookJob(input: z.infer<typeof callbackSchema>):
     if (input.message) await tx.insert(requestEvents).values({ requestId: req.id, message: `Automation: ${input.message}`, details: { jobId: job.id } });
     const to: RequestStatus = ok ? (action === "provision" ? "ready" : "decommissioned") : "failed";
     await applyTransition(tx, { request: req, to, actor: null, message: ok ? (to === "ready" ? "Ready." : "Decommissioned by the automation.") : `The automation reported a failure: ${input.message ?? "no reason given"}` });
+    if (to !== "failed") await recordInCatalog(tx, req, to);
     return { status: to };
   });
 }

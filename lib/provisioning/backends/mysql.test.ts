@@ -42,6 +42,7 @@ function context(request: ProvisionedRequest, store: Store, onStep?: (message: s
       if (!store.secrets.has(key)) store.secrets.set(key, value);
       return store.secrets.get(key)!;
     },
+    sourceLocations: async () => new Map(),
   };
 }
 

@@ -35,6 +35,12 @@ export type BackendContext = {
    * the stored one: if two runs of a job ever race, both use the same password.
    */
   saveSecret(key: string, value: string): Promise<string>;
+  /**
+   * The `backstage.io/source-location` annotation of each named catalog
+   * Component that has one, read when the job runs: where Argo CD fetches a
+   * service of an environment from.
+   */
+  sourceLocations(components: string[]): Promise<Map<string, string>>;
   /** Aborted when the worker shuts down; long steps should stop at the next safe point. */
   signal: AbortSignal;
 };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
 import { jobs, requests } from "@/db/schema";
+import { getEntity } from "@/lib/catalog/entity";
 import { signBody, verifySignature } from "@/lib/crypto/hmac";
 import { getRequest } from "@/lib/requests/queries";
 import { submitRequestSchema } from "@/lib/requests/schemas";
@@ -75,6 +76,11 @@ describe("webhook backend", () => {
     expect(after.events.map((e) => e.message)).toContain("Automation: applied by tofu");
     const [row] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.requestId, request.id));
     expect(row.status).toBe("succeeded");
+    // Ready through the automation, it is in the catalog like any other provisioned resource.
+    expect(await getEntity(actor, { kind: "Resource", namespace: "default", name: "payments-hooked-ns" })).toMatchObject({
+      requestId: request.id,
+      document: { spec: { type: "kubernetes-namespace", owner: "group:default/payments" } },
+    });
   });
 
   it("refuses an unsigned or wrongly signed callback and changes nothing", async () => {

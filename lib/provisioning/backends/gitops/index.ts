@@ -1,6 +1,6 @@
 import { namespaceName } from "../../naming";
 import type { Backend, BackendContext, ProvisionedRequest } from "../types";
-import { environmentExpiry, manifestDirectory, refuseOtherRequests, renderManifests, toYaml } from "./manifests";
+import { deployedServices, environmentExpiry, manifestDirectory, refuseOtherRequests, renderManifests, serviceSource, toYaml } from "./manifests";
 import { GitopsRepo } from "./repo";
 import { displayUrl, GITOPS_SETTINGS, gitopsSettings } from "./settings";
 
@@ -39,10 +39,17 @@ export const gitopsBackend: Backend = {
 async function ensureManifests(ctx: BackendContext): Promise<void> {
   const { request } = ctx;
   const settings = gitopsSettings();
-  const manifests = renderManifests(request, settings, await expiry(ctx));
+  // Read now, not at approval: a service registered or moved since is deployed from where it is today.
+  const services = deployedServices(request);
+  const locations = services.length ? await ctx.sourceLocations(services) : new Map<string, string>();
+  const manifests = renderManifests(request, settings, await expiry(ctx), locations);
   const dir = manifestDirectory(request, settings);
   const files = new Map(manifests.map((m) => [m.file, toYaml(m, request.id)]));
   await ctx.step(`Rendered ${manifests.length} manifests for namespace ${namespaceName(request)}`, { path: dir, files: [...files.keys()] });
+  if (services.length) {
+    const sources = services.map((service) => ({ service, sourceLocation: locations.get(service), ...serviceSource(service, locations.get(service), settings) }));
+    await ctx.step(`Argo CD deploys ${sources.map(describeSource).join("; ")}`, { sources });
+  }
 
   const guard = (current: Map<string, string>) => refuseOtherRequests(current, request.id, dir);
   const { commit, committed } = await new GitopsRepo(settings, ctx.signal).sync(dir, files, commitMessage("Provision", request), guard);
@@ -90,6 +97,12 @@ export function commitMessage(verb: "Provision" | "Decommission", request: Provi
     `Requested-by: ${request.requestedBy}`,
     `Approved-by: ${request.approvedBy ?? "auto-approved by policy"}`,
   ].join("\n");
+}
+
+function describeSource({ service, sourceLocation, source, from }: { service: string; sourceLocation?: string } & ReturnType<typeof serviceSource>): string {
+  const where = `${service} from ${source.repoURL} (${source.path} at ${source.targetRevision})`;
+  if (from === "catalog") return where;
+  return sourceLocation ? `${where}: its catalog source location ${sourceLocation} is not a repository Argo CD can fetch` : `${where}: the catalog gives no source location`;
 }
 
 function short(commit: string | null): string {

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { PermanentBackendError, type ProvisionedRequest } from "../types";
 import { environmentExpiry, manifestDirectory, renderManifests, toYaml, validated } from "./manifests";
 import { displayUrl, gitopsSettings } from "./settings";
+import { argoSource } from "./source-location";
 import { provisionedRequest } from "./testing";
 
 // Rendering never touches the data dir; it only has to be named.
@@ -25,8 +26,8 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
 };
 
 /** Renders, writes YAML as the repository will hold it, and reads it back into plain objects keyed by file. */
-function render(request: ProvisionedRequest, expiresAt: Date | null = null) {
-  const manifests = renderManifests(request, settings, expiresAt);
+function render(request: ProvisionedRequest, expiresAt: Date | null = null, sourceLocations?: Map<string, string>) {
+  const manifests = renderManifests(request, settings, expiresAt, sourceLocations);
   return Object.fromEntries(manifests.map((m) => [m.file, parse(toYaml(m, request.id)) as Record<string, any>]));
 }
 
@@ -205,6 +206,32 @@ describe("renderManifests for an environment", () => {
     expect((app.object.spec as any).source).toMatchObject({ repoURL: "https://git.example.com/apps.git", targetRevision: "HEAD" });
   });
 
+  it("deploys a service from the source location its catalog entry names, and one without from the services repository", () => {
+    const catalog = new Map([["checkout-api", "url:https://github.com/acme/checkout/tree/release-7/deploy/k8s/"]]);
+    const files = render(environment(), null, catalog);
+    expectValidKubernetes(files);
+
+    expect(files["application-payments-review-42-checkout-api.yaml"].spec.source).toEqual({
+      repoURL: "https://github.com/acme/checkout",
+      path: "deploy/k8s",
+      targetRevision: "release-7",
+    });
+    expect(files["application-payments-review-42-cart.yaml"].spec.source).toEqual({
+      repoURL: "https://git.example.com/platform/gitops.git",
+      path: "services/cart",
+      targetRevision: "main",
+    });
+  });
+
+  it("falls back to the services repository when the source location is nothing Argo CD can fetch", () => {
+    const files = render(environment(), null, new Map([["checkout-api", "file:./services/checkout"]]));
+    expect(files["application-payments-review-42-checkout-api.yaml"].spec.source).toEqual({
+      repoURL: "https://git.example.com/platform/gitops.git",
+      path: "services/checkout-api",
+      targetRevision: "main",
+    });
+  });
+
   it("shortens Application names that would not fit a label, keeping them unique", () => {
     const request = environment({ team: "payments-and-settlements-europe", name: "review-of-pull-request-4242", parameters: { services: ["checkout-api-v2", "checkout-api-v3"] } });
     const names = renderManifests(request, settings, null)
@@ -213,6 +240,40 @@ describe("renderManifests for an environment", () => {
     expect(names).toHaveLength(2);
     expect(new Set(names).size).toBe(2);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(63);
+  });
+});
+
+describe("argoSource", () => {
+  it.each([
+    ["a GitHub tree URL, as Backstage writes it", "url:https://github.com/acme/shop/tree/main/services/cart/", "https://github.com/acme/shop", "services/cart", "main"],
+    ["a GitHub blob URL: the file's directory", "url:https://github.com/acme/shop/blob/v1.2.0/services/cart/catalog-info.yaml", "https://github.com/acme/shop", "services/cart", "v1.2.0"],
+    ["a tree at the repository's root", "url:https://ghe.example.com/acme/shop/tree/main/", "https://ghe.example.com/acme/shop", ".", "main"],
+    ["a plain repository URL", "url:https://github.com/acme/shop", "https://github.com/acme/shop", ".", "HEAD"],
+    ["a GitLab tree URL in a subgroup", "url:https://gitlab.example.com/acme/web/shop/-/tree/release/deploy", "https://gitlab.example.com/acme/web/shop", "deploy", "release"],
+    ["a Bitbucket Cloud source URL", "url:https://bitbucket.org/acme/shop/src/main/cart/", "https://bitbucket.org/acme/shop", "cart", "main"],
+    ["a Bitbucket Server browse URL", "url:https://bitbucket.example.com/projects/SHOP/repos/cart/browse/deploy?at=refs/heads/main", "https://bitbucket.example.com/scm/shop/cart.git", "deploy", "main"],
+    ["a Gitea branch URL", "url:https://gitea.example.com/acme/shop/src/branch/main/cart", "https://gitea.example.com/acme/shop", "cart", "main"],
+    ["an Azure DevOps URL", "url:https://dev.azure.com/acme/web/_git/shop?path=/cart&version=GBmain", "https://dev.azure.com/acme/web/_git/shop", "cart", "main"],
+    ["a Runway git location", "url:git+https://git.example.com/acme/shop.git#services/cart/", "https://git.example.com/acme/shop.git", "services/cart", "HEAD"],
+    ["a legacy github location type", "github:https://github.com/acme/shop/tree/main/cart", "https://github.com/acme/shop", "cart", "main"],
+    ["a URL with no location type", "https://github.com/acme/shop/tree/main/cart", "https://github.com/acme/shop", "cart", "main"],
+  ])("reads %s", (_, annotation, repoURL, path, targetRevision) => {
+    expect(argoSource(annotation)).toEqual({ repoURL, path, targetRevision });
+  });
+
+  it("never carries credentials from the annotation into a manifest", () => {
+    expect(argoSource("url:https://x-access-token:ghp_secret@github.com/acme/shop/tree/main/cart")?.repoURL).toBe("https://github.com/acme/shop");
+    expect(argoSource("url:git+https://ci:s3cret@git.example.com/acme/shop.git#cart/")?.repoURL).toBe("https://git.example.com/acme/shop.git");
+  });
+
+  it.each([
+    ["a file location", "file:./services/cart"],
+    ["a directory outside the repository", "url:git+https://git.example.com/acme/shop.git#../other/"],
+    ["a host without a repository", "url:https://github.com/"],
+    ["something that is not a URL", "url:not a url"],
+    ["an unknown location type", "s3:https://bucket.example.com/cart"],
+  ])("refuses %s", (_, annotation) => {
+    expect(argoSource(annotation)).toBeNull();
   });
 });
 

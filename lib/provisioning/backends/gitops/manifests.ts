@@ -12,6 +12,7 @@ import { namespaceParameters } from "@/lib/requests/templates/namespace";
 import { namespaceName } from "../../naming";
 import { PermanentBackendError, type ProvisionedRequest } from "../types";
 import type { GitopsSettings } from "./settings";
+import { argoSource, type ArgoSource } from "./source-location";
 
 export type Manifest = { file: string; object: Record<string, unknown> };
 
@@ -46,13 +47,36 @@ export function environmentExpiry(request: ProvisionedRequest, now = new Date())
   return new Date(now.getTime() + (ttlHours ?? 24) * 3_600_000);
 }
 
+/** The catalog components an environment deploys (none for a namespace). */
+export function deployedServices(request: ProvisionedRequest): string[] {
+  return request.kind === "environment" ? parse(environmentParameters, request.parameters).services : [];
+}
+
+/**
+ * Where Argo CD fetches a service from: the repository, revision and
+ * directory its catalog entry's source-location annotation names, else (no
+ * annotation, or one Argo CD cannot use) services/<service> of the configured
+ * services repository.
+ */
+export function serviceSource(service: string, sourceLocation: string | undefined, settings: Pick<GitopsSettings, "servicesRepo" | "servicesRevision">): { source: ArgoSource; from: "catalog" | "settings" } {
+  const fromCatalog = sourceLocation ? argoSource(sourceLocation) : null;
+  if (fromCatalog) return { source: fromCatalog, from: "catalog" };
+  return { source: { repoURL: settings.servicesRepo, path: `services/${service}`, targetRevision: settings.servicesRevision }, from: "settings" };
+}
+
 /**
  * Every object of a namespace request, or of an environment request (its
- * namespace plus one Argo CD Application per service), each validated against
- * the Kubernetes (or Argo CD CRD) schema. Pure: the same input renders the same
- * files, which is what makes a retry find nothing to commit.
+ * namespace plus one Argo CD Application per service, from the source
+ * locations the catalog gave for them), each validated against the Kubernetes
+ * (or Argo CD CRD) schema. Pure: the same input renders the same files, which
+ * is what makes a retry find nothing to commit.
  */
-export function renderManifests(request: ProvisionedRequest, settings: GitopsSettings, expiresAt: Date | null): Manifest[] {
+export function renderManifests(
+  request: ProvisionedRequest,
+  settings: GitopsSettings,
+  expiresAt: Date | null,
+  sourceLocations: ReadonlyMap<string, string> = new Map(),
+): Manifest[] {
   const namespace = namespaceName(request);
   const labels: Record<string, string> = {
     "app.kubernetes.io/managed-by": "runway",
@@ -121,7 +145,7 @@ export function renderManifests(request: ProvisionedRequest, settings: GitopsSet
           },
           spec: {
             project: "default",
-            source: { repoURL: settings.servicesRepo, path: `services/${service}`, targetRevision: settings.servicesRevision },
+            source: serviceSource(service, sourceLocations.get(service), settings).source,
             // The directory is synced by the Argo CD of the cluster it is named after, so the destination is that cluster.
             destination: { server: "https://kubernetes.default.svc", namespace },
             syncPolicy: { automated: { prune: true, selfHeal: true } },

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parse } from "yaml";
 import { gitopsBackend } from ".";
 import { PermanentBackendError } from "../types";
 import { GitopsRepo } from "./repo";
@@ -160,6 +161,20 @@ describe("gitopsBackend.provision", () => {
     expect(remoteSubjects()).toEqual(["Provision environment payments/review-42 (dev)"]);
     expect(sh(remote, "show", "main:clusters/dev/namespaces/payments-review-42/application-payments-review-42-checkout-api.yaml")).toContain(
       `runway.dev/expires-at: ${expiresAt}`,
+    );
+  });
+
+  it("points each Argo CD Application at its service's catalog source location, or at the services repository without one", async () => {
+    const request = provisionedRequest({ kind: "environment", name: "review-43", parameters: { services: ["checkout-api", "cart"] } });
+    const { ctx, steps } = fakeContext(request, {}, { "checkout-api": "url:https://github.com/acme/checkout/tree/main/deploy/" });
+
+    await gitopsBackend.provision(ctx);
+
+    const app = (service: string) => parse(sh(remote, "show", `main:clusters/dev/namespaces/payments-review-43/application-payments-review-43-${service}.yaml`));
+    expect(app("checkout-api").spec.source).toEqual({ repoURL: "https://github.com/acme/checkout", path: "deploy", targetRevision: "main" });
+    expect(app("cart").spec.source).toEqual({ repoURL: `file://${remote}`, path: "services/cart", targetRevision: "main" });
+    expect(steps).toContain(
+      `Argo CD deploys checkout-api from https://github.com/acme/checkout (deploy at main); cart from file://${remote} (services/cart at main): the catalog gives no source location`,
     );
   });
 

@@ -15,8 +15,12 @@ export function provisionedRequest(overrides: Partial<ProvisionedRequest> = {}):
   };
 }
 
-/** A context that keeps outputs and steps in memory, shared across attempts like the worker's. */
-export function fakeContext(request: ProvisionedRequest, outputs: Record<string, unknown> = {}) {
+/**
+ * A context that keeps outputs and steps in memory, shared across attempts
+ * like the worker's; `catalog` holds the source-location annotations the
+ * catalog would give, by component name.
+ */
+export function fakeContext(request: ProvisionedRequest, outputs: Record<string, unknown> = {}, catalog: Record<string, string> = {}) {
   const steps: string[] = [];
   const ctx: BackendContext = {
     request,
@@ -30,6 +34,7 @@ export function fakeContext(request: ProvisionedRequest, outputs: Record<string,
     },
     loadSecret: async () => null,
     saveSecret: async (_key, value) => value,
+    sourceLocations: async (names) => new Map(names.filter((n) => n in catalog).map((n) => [n, catalog[n]])),
     signal: new AbortController().signal,
   };
   return { ctx, steps, outputs };
