@@ -1,12 +1,19 @@
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { requests } from "@/db/schema";
+import { catalogEntities, requests } from "@/db/schema";
 import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { getEntity, withRelations } from "./entity";
 import { importCatalog } from "./import";
 import { listEntities } from "./queries";
-import { componentSourceLocations, removeRequestResource, upsertRequestResource, type ProvisionedRequestLike } from "./request-resources";
+import {
+  componentSourceLocations,
+  registerMissingRequestResources,
+  removeRequestResource,
+  upsertRequestResource,
+  type ProvisionedRequestLike,
+} from "./request-resources";
 
 let developer: Actor;
 let admin: Actor;
@@ -16,14 +23,21 @@ beforeAll(async () => {
   [developer, admin] = await Promise.all([actorFor("developer@example.com"), actorFor("admin@example.com")]);
 });
 
-async function readyRequest(kind: ProvisionedRequestLike["kind"], name: string, parameters: Record<string, unknown> = {}): Promise<ProvisionedRequestLike> {
+async function readyRequest(
+  kind: ProvisionedRequestLike["kind"],
+  name: string,
+  parameters: Record<string, unknown> = {},
+  status: typeof requests.$inferInsert.status = "ready",
+): Promise<ProvisionedRequestLike> {
   const team = developer.teams[0];
   const [row] = await db
     .insert(requests)
-    .values({ kind, teamId: team.id, environment: "dev", name, parameters, status: "ready", requestedBy: developer.id, policyRule: "test", policyReason: "test" })
+    .values({ kind, teamId: team.id, environment: "dev", name, parameters, status, requestedBy: developer.id, policyRule: "test", policyReason: "test" })
     .returning({ id: requests.id });
   return { id: row.id, kind, team: team.name, environment: "dev", name, parameters };
 }
+
+const resource = (name: string) => getEntity(developer, { kind: "Resource", namespace: "default", name });
 
 describe("provisioned requests in the catalog", () => {
   it("appear as a Resource owned by the team, linked to the request", async () => {
@@ -75,5 +89,23 @@ describe("provisioned requests in the catalog", () => {
       dryRun: false,
     });
     expect(await componentSourceLocations(["basket", "wishlist", "nowhere"])).toEqual(new Map([["basket", "url:https://github.com/acme/basket/tree/main/"]]));
+  });
+
+  it("are registered when missing (ready before registration existed), once, even when two workers start together", async () => {
+    const [cache, queue] = [await readyRequest("database", "cache"), await readyRequest("namespace", "queue")];
+    const listed = await readyRequest("database", "listed");
+    await db.transaction((tx) => upsertRequestResource(tx, listed));
+    const [pending, gone] = [await readyRequest("database", "later", {}, "pending_approval"), await readyRequest("namespace", "gone", {}, "decommissioned")];
+
+    const found = await Promise.all([registerMissingRequestResources(), registerMissingRequestResources()]);
+
+    // The lookup runs under the catalog's lock: the second finds the first's work done.
+    expect(Math.min(...found)).toBe(0);
+    expect(Math.max(...found)).toBeGreaterThanOrEqual(2);
+    expect(await resource("payments-cache-db")).toMatchObject({ requestId: cache.id, document: { spec: { type: "database", owner: "group:default/payments" } } });
+    expect(await resource("payments-queue-ns")).toMatchObject({ requestId: queue.id, document: { spec: { type: "kubernetes-namespace" } } });
+    const entries = async (requestId: string) => (await db.select({ n: count() }).from(catalogEntities).where(eq(catalogEntities.requestId, requestId)))[0].n;
+    expect(await Promise.all([cache, queue, listed, pending, gone].map((r) => entries(r.id)))).toEqual([1, 1, 1, 0, 0]);
+    expect(await registerMissingRequestResources(), "nothing left on the next start").toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { catalogEntities } from "@/db/schema";
+import { catalogEntities, requests, teams } from "@/db/schema";
 import { log } from "@/lib/log";
 import { applyPlan, lockCatalog, planWrite, type Tx } from "./store";
 import { isValidName } from "./rules";
@@ -57,16 +57,41 @@ export function requestResourceDocument(r: ProvisionedRequestLike) {
  * same name from an import or a location is left alone and logged.
  */
 export async function upsertRequestResource(tx: Tx, request: ProvisionedRequestLike): Promise<void> {
+  await lockCatalog(tx);
+  await writeRequestResource(tx, request);
+}
+
+/** The write of upsertRequestResource; the caller holds the catalog lock. */
+async function writeRequestResource(tx: Tx, request: ProvisionedRequestLike): Promise<void> {
   const result = validateEntity(requestResourceDocument(request));
   if (!result.ok) {
     log("warn", "request resource not valid for the catalog", { requestId: request.id, problems: result.problems });
     return;
   }
-  await lockCatalog(tx);
   const writer = { source: "request", requestId: request.id } as const;
   const plan = await planWrite(tx, [{ entity: result.entity, file: `/requests/${request.id}`, document: 1 }], writer);
   for (const r of plan.refused) log("warn", "request resource not written", { requestId: request.id, reason: r.message });
   await applyPlan(tx, plan, writer);
+}
+
+/**
+ * Registers every ready request that has no catalog entry yet: those that
+ * became ready before provisioned resources were registered. Workers run it
+ * when they start. The lookup runs under the catalog's lock, so workers
+ * starting together register each request once and the later ones find
+ * nothing left; returns how many it found.
+ */
+export async function registerMissingRequestResources(): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockCatalog(tx);
+    const missing = await tx
+      .select({ id: requests.id, kind: requests.kind, team: teams.name, environment: requests.environment, name: requests.name, parameters: requests.parameters })
+      .from(requests)
+      .innerJoin(teams, eq(teams.id, requests.teamId))
+      .where(and(eq(requests.status, "ready"), notExists(tx.select({ one: sql`1` }).from(catalogEntities).where(eq(catalogEntities.requestId, requests.id)))));
+    for (const request of missing) await writeRequestResource(tx, request);
+    return missing.length;
+  });
 }
 
 /** Takes a decommissioned request's Resource out of the catalog; call in the transaction that decommissions it. */
@@ -78,16 +103,32 @@ export async function removeRequestResource(tx: Tx, requestId: string): Promise<
 const SOURCE_LOCATION = "backstage.io/source-location";
 
 /**
- * The source-location annotation of each named Component (in the default
- * namespace, as an environment's services are named) that has one: where the
- * provisioner points Argo CD for the services an environment deploys. Names
- * compare case-insensitively, as Backstage's do; the map is keyed in lower case.
+ * The ref of the Component an environment's service names: in the default
+ * namespace, compared case-insensitively as Backstage's names are.
+ */
+const componentRef = (name: string) => `component:default/${name.toLowerCase()}`;
+
+/** The names (as given) that no catalog Component has: an environment can deploy only what the catalog knows. */
+export async function unknownComponents(names: string[]): Promise<string[]> {
+  if (!names.length) return [];
+  const rows = await db
+    .select({ ref: catalogEntities.ref })
+    .from(catalogEntities)
+    .where(inArray(catalogEntities.ref, [...new Set(names.map(componentRef))]));
+  const known = new Set(rows.map((r) => r.ref));
+  return names.filter((n) => !known.has(componentRef(n)));
+}
+
+/**
+ * The source-location annotation of each named Component that has one: where
+ * the provisioner points Argo CD for the services an environment deploys. The
+ * map is keyed in lower case.
  */
 export async function componentSourceLocations(names: string[]): Promise<Map<string, string>> {
   if (!names.length) return new Map();
   const rows = await db
     .select({ name: catalogEntities.name, location: sql<string | null>`${catalogEntities.metadata}->'annotations'->>${SOURCE_LOCATION}` })
     .from(catalogEntities)
-    .where(inArray(catalogEntities.ref, [...new Set(names)].map((n) => `component:default/${n.toLowerCase()}`)));
+    .where(inArray(catalogEntities.ref, [...new Set(names.map(componentRef))]));
   return new Map(rows.filter((r): r is { name: string; location: string } => Boolean(r.location)).map((r) => [r.name.toLowerCase(), r.location]));
 }

@@ -7,7 +7,7 @@ import { decryptSecret, encryptSecret } from "./secrets";
 import type { BackendContext, ProvisionedRequest } from "./backends/types";
 
 /** The database-backed context a backend works through; every write is its own small commit, so progress survives a crash. */
-export function backendContext(request: ProvisionedRequest, outputs: Record<string, unknown>, meta: { jobId: number; attempt: number }, signal: AbortSignal): BackendContext {
+export function backendContext(request: ProvisionedRequest, outputs: Record<string, unknown>, meta: { jobId: number; attempt: number; changeId?: string }, signal: AbortSignal): BackendContext {
   const aad = (key: string) => `${request.id}:${key}`;
   const loadSecret = async (key: string) => {
     const [row] = await db.select({ c: requestSecrets.ciphertext }).from(requestSecrets).where(and(eq(requestSecrets.requestId, request.id), eq(requestSecrets.key, key)));
@@ -16,6 +16,7 @@ export function backendContext(request: ProvisionedRequest, outputs: Record<stri
   return {
     request,
     jobId: meta.jobId,
+    changeId: meta.changeId,
     outputs,
     signal,
     async step(message, details = {}) {

@@ -3,7 +3,7 @@ import { asc, eq, gt, inArray, max } from "drizzle-orm";
 import { testDatabaseUrl } from "@/db/test/database";
 import { createUser } from "@/db/test/fixtures";
 import { db } from "@/db/client";
-import { jobs, requestEvents, requests } from "@/db/schema";
+import { catalogEntities, jobs, requestEvents, requests } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { submitRequestSchema } from "@/lib/requests/schemas";
 import { submitRequest } from "@/lib/requests/submit";
@@ -146,4 +146,28 @@ describe("provisioning workers as separate processes", () => {
     const attempts = await db.select({ attempts: jobs.attempts }).from(jobs).where(inArray(jobs.requestId, ids));
     expect(attempts.map((j) => j.attempts)).toEqual(ids.map(() => 1));
   }, 120_000);
+
+  it("workers starting together register each ready request missing from the catalog once", async () => {
+    // Ready before provisioned resources were registered in the catalog: no entity yet.
+    const team = owner.teams.find((t) => t.name === "crash-a")!;
+    const legacy = await db
+      .insert(requests)
+      .values(["old-1", "old-2", "old-3"].map((name) => ({ kind: "namespace" as const, teamId: team.id, environment: "dev" as const, name, parameters: {}, status: "ready" as const, requestedBy: owner.id, policyRule: "test", policyReason: "test" })))
+      .returning({ id: requests.id });
+    const ids = legacy.map((r) => r.id);
+
+    const workers = [startWorker(), startWorker()];
+    const deadline = Date.now() + 30_000;
+    while ((await db.select({ ref: catalogEntities.ref }).from(catalogEntities).where(inArray(catalogEntities.requestId, ids))).length < ids.length) {
+      if (Date.now() > deadline) throw new Error(`The ready requests were not registered. Worker output:\n${workers.map((w) => w.output()).join("\n---\n")}`);
+      await sleep(100);
+    }
+    await Promise.all(workers.map((w) => w.kill("SIGTERM")));
+
+    const entries = await db.select({ ref: catalogEntities.ref }).from(catalogEntities).where(inArray(catalogEntities.requestId, ids)).orderBy(asc(catalogEntities.ref));
+    expect(entries.map((e) => e.ref)).toEqual(["resource:default/crash-a-old-1-ns", "resource:default/crash-a-old-2-ns", "resource:default/crash-a-old-3-ns"]);
+    const logged = workers.flatMap((w) => w.output().split("\n").filter((line) => line.includes("registered ready requests missing from the catalog")));
+    expect(logged, "one worker registered them; the other found nothing left").toHaveLength(1);
+    expect(JSON.parse(logged[0])).toMatchObject({ requests: 3 });
+  }, 60_000);
 });

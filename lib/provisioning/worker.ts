@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import { db } from "@/db/client";
 import { refreshDueLocations } from "@/lib/catalog/locations/sweep";
+import { registerMissingRequestResources } from "@/lib/catalog/request-resources";
 import { log } from "@/lib/log";
 import { expireEnvironments } from "./expiry";
 import { claimJob, releaseJob, type ClaimedJob } from "./jobs/queue";
@@ -19,6 +20,7 @@ export class Worker {
   private readonly running = new Map<number, { job: ClaimedJob; abort: AbortController; done: Promise<unknown> }>();
   private loops: Promise<void>[] = [];
   private expiryTimer?: NodeJS.Timeout;
+  private backfill: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: WorkerOptions = {}) {}
 
@@ -30,6 +32,12 @@ export class Worker {
       expireEnvironments().catch((e) => log("warn", "environment expiry sweep failed", { error: String(e) }));
       void refreshDueLocations();
     }, every);
+    // Requests that became ready before provisioned resources were registered in the catalog get their entry now.
+    this.backfill = registerMissingRequestResources()
+      .then((found) => {
+        if (found) log("info", "registered ready requests missing from the catalog", { worker: this.id, requests: found });
+      })
+      .catch((e) => log("warn", "registering ready requests in the catalog failed", { worker: this.id, error: String(e) }));
     log("info", "worker started", { worker: this.id, concurrency: n });
   }
 
@@ -69,7 +77,7 @@ export class Worker {
         await releaseJob(db, r.job.id, this.id).catch(() => {});
       }
     }
-    await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, 1000))]);
+    await Promise.race([Promise.all([...this.loops, this.backfill]), new Promise((r) => setTimeout(r, 1000))]);
     log("info", "worker stopped", { worker: this.id, released: timedOut ? this.running.size : 0 });
   }
 }

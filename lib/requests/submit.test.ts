@@ -4,6 +4,7 @@ import { createUser } from "@/db/test/fixtures";
 import { db } from "@/db/client";
 import { auditLog, requests, teamQuotas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { importCatalog } from "@/lib/catalog/import";
 import { AppError } from "@/lib/errors";
 import { cancelRequest, rejectRequest } from "./decisions";
 import { submitRequestSchema } from "./schemas";
@@ -177,6 +178,37 @@ describe("submitRequest", () => {
       for (const r of results.filter((r) => r.status === "rejected")) {
         expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", fields: { name: expect.any(String) } });
       }
+    });
+  });
+
+  describe("an environment's services", () => {
+    const environment = (team: string, name: string, services: string[]) =>
+      submitRequestSchema.parse({ kind: "environment", team, environment: "dev", name, parameters: { services, ttlHours: 4 } });
+
+    it("must be Components in the catalog: an unknown name is refused on its field, and nothing is written", async () => {
+      const admin = await createUser({ email: "catalog-admin@example.com", role: "admin" });
+      await importCatalog(admin, {
+        files: [{ name: "c.yaml", text: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: Checkout}\nspec: {type: service, lifecycle: production, owner: previews}\n" }],
+        dryRun: false,
+      });
+      const dev = await createUser({ email: "envs@example.com", teams: ["previews"] });
+
+      const attempt = submitRequest(dev, environment("previews", "preview", ["checkout", "nowhere"]));
+
+      await expect(attempt).rejects.toBeInstanceOf(AppError);
+      await expect(attempt).rejects.toMatchObject({
+        status: 400,
+        code: "validation_failed",
+        message: expect.stringMatching(/^"nowhere" is not in the catalog: each service of an environment must be a Component in the catalog/),
+        fields: { "parameters.services.1": '"nowhere" is not in the catalog; each service must be a catalog Component' },
+      });
+      expect(await rowsOf(dev.teams[0].id)).toEqual([]);
+      expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "request.submit"), eq(auditLog.actorEmail, "envs@example.com")))).toEqual([]);
+
+      // The catalog's "Checkout" is "checkout": names compare case-insensitively, as the catalog's do.
+      const { request, created } = await submitRequest(dev, environment("previews", "preview", ["checkout"]));
+      expect(created).toBe(true);
+      expect(request).toMatchObject({ kind: "environment", status: "auto_approved", parameters: { services: ["checkout"] } });
     });
   });
 });

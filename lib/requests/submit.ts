@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { ENDED_STATUSES, requestEvents, requests } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { unknownComponents } from "@/lib/catalog/request-resources";
 import { conflict, forbidden, validationFailed } from "@/lib/errors";
 import { missingBackends } from "@/lib/provisioning/backends";
 import { enqueueJob } from "@/lib/provisioning/jobs/queue";
@@ -18,6 +19,21 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
   typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint_name?: string }).constraint_name === constraint;
 
 /**
+ * An environment deploys catalog services (Argo CD needs to know where each
+ * comes from), so a name the catalog does not have is refused on its field,
+ * keyed by position as the schema keys its own errors on the list.
+ */
+async function checkServicesInCatalog(services: string[]): Promise<void> {
+  const unknown = new Set(await unknownComponents(services));
+  if (!unknown.size) return;
+  const names = [...unknown].map((s) => `"${s}"`).join(", ");
+  throw validationFailed(
+    `${names} ${unknown.size === 1 ? "is" : "are"} not in the catalog: each service of an environment must be a Component in the catalog (import it first, or pick one the catalog lists).`,
+    Object.fromEntries(services.flatMap((s, i) => (unknown.has(s) ? [[`parameters.services.${i}`, `"${s}" is not in the catalog; each service must be a catalog Component`]] : []))),
+  );
+}
+
+/**
  * Validated input in, one request out. The team's advisory lock serialises
  * submissions per team, so two requests cannot both fit the last slot of a
  * quota, and a retried submission (same idempotency key) finds the first.
@@ -29,6 +45,7 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
 
   const missing = missingBackends(input as { kind: SubmittedRequest["kind"]; parameters: Record<string, unknown> });
   if (missing) throw validationFailed("This installation cannot provision that yet.", missing);
+  if (input.kind === "environment") await checkServicesInCatalog(input.parameters.services);
 
   // Only a decision that depends on the team's quota must see every earlier submission of the team;
   // production always waits for an admin, so it skips the lock (names and keys stay unique by index).

@@ -22,6 +22,8 @@ export type BackendContext = {
   request: ProvisionedRequest;
   /** The job being run: an external automation calls back with it. */
   jobId: number;
+  /** Set when the job applies a day-2 change: provision() then runs with the changed parameters. */
+  changeId?: string;
   /** Records a visible step on the request's timeline ("Created role rw_payments_orders"). */
   step(message: string, details?: Record<string, unknown>): Promise<void>;
   /** What earlier attempts saved: outputs survive a crash and let a retry resume. */

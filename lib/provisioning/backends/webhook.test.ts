@@ -1,43 +1,32 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
 import { jobs, requests } from "@/db/schema";
 import { getEntity } from "@/lib/catalog/entity";
-import { signBody, verifySignature } from "@/lib/crypto/hmac";
+import { verifySignature } from "@/lib/crypto/hmac";
 import { getRequest } from "@/lib/requests/queries";
 import { submitRequestSchema } from "@/lib/requests/schemas";
 import { submitRequest } from "@/lib/requests/submit";
 import { claimJob } from "../jobs/queue";
 import { runJob } from "../run";
+import { callBack, startAutomation, type Automation } from "../testing/webhook-automation";
 import { completeWebhookJob } from "../webhook-callback";
-import { POST as callbackPost } from "@/app/api/v1/provisioning/callbacks/[jobId]/route";
 
 const SECRET = "webhook-test-secret";
-const received: { body: string; signature: string | undefined }[] = [];
-let server: http.Server;
+let automation: Automation;
 
 beforeAll(async () => {
   await seedDemoOrg();
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      received.push({ body, signature: req.headers["x-runway-signature"] as string | undefined });
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  automation = await startAutomation();
   Object.assign(process.env, {
-    RUNWAY_WEBHOOK_PROVISIONER_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jobs`,
+    RUNWAY_WEBHOOK_PROVISIONER_URL: automation.url,
     RUNWAY_WEBHOOK_SECRET: SECRET,
     RUNWAY_WEBHOOK_KINDS: "namespace",
   });
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => automation.close());
 
 // Each test's namespace counts toward its team's quota (3 live namespaces), so the last test uses another team.
 async function submitNamespace(name: string, email = "developer@example.com", team = "payments") {
@@ -48,11 +37,7 @@ async function submitNamespace(name: string, email = "developer@example.com", te
 
 const jobIdOf = async (requestId: string) => (await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.requestId, requestId)))[0].id;
 
-function callback(jobId: number, body: unknown, secret = SECRET) {
-  const raw = JSON.stringify(body);
-  const request = new Request(`http://localhost/api/v1/provisioning/callbacks/${jobId}`, { method: "POST", body: raw, headers: { "x-runway-signature": signBody(secret, raw) } });
-  return callbackPost(request, { params: Promise.resolve({ jobId: String(jobId) }) });
-}
+const callback = (jobId: number, body: unknown, secret = SECRET) => callBack(jobId, body, secret);
 
 describe("webhook backend", () => {
   it("signs the job it hands out, waits, and completes on the automation's signed callback", async () => {
@@ -60,7 +45,7 @@ describe("webhook backend", () => {
     const job = (await claimJob(db, "test-worker"))!;
     expect(await runJob(job, "test-worker", new AbortController().signal)).toBe("waiting");
 
-    const delivery = received.at(-1)!;
+    const delivery = automation.received.at(-1)!;
     expect(verifySignature(SECRET, delivery.body, delivery.signature ?? null)).toBe(true);
     const payload = JSON.parse(delivery.body);
     expect(payload).toMatchObject({ jobId: job.id, action: "provision", request: { id: request.id, kind: "namespace", team: "payments", name: "hooked" } });

@@ -9,15 +9,18 @@ export function webhookKinds(env: Env = process.env): string[] {
 }
 
 /**
- * Hands a job to an external automation (a Terraform/OpenTofu runner, a
- * Crossplane bridge, CI): POSTs it signed with RUNWAY_WEBHOOK_SECRET and waits
- * for the automation's signed callback on /api/v1/provisioning/callbacks/{jobId};
- * without one before RUNWAY_WEBHOOK_TIMEOUT_MINUTES the request fails (an admin
- * can retry, which delivers it again).
+ * Hands a job (provision, change or decommission) to an external automation
+ * (a Terraform/OpenTofu runner, a Crossplane bridge, CI): POSTs it signed with
+ * RUNWAY_WEBHOOK_SECRET and waits for the automation's signed callback on
+ * /api/v1/provisioning/callbacks/{jobId}. Without one before
+ * RUNWAY_WEBHOOK_TIMEOUT_MINUTES a request fails (an admin can retry, which
+ * delivers it again); a change fails and the resource keeps its parameters.
  */
 export function createWebhookBackend(env: Env = process.env): Backend {
   const timeoutMs = Number(env.RUNWAY_WEBHOOK_TIMEOUT_MINUTES ?? 30) * 60_000;
-  async function deliver(ctx: BackendContext, action: "provision" | "decommission") {
+  async function deliver(ctx: BackendContext, verb: "provision" | "decommission") {
+    // A day-2 change is a provision with the changed parameters; the automation is told it changes a live resource.
+    const action = ctx.changeId ? "change" : verb;
     const url = env.RUNWAY_WEBHOOK_PROVISIONER_URL;
     const secret = env.RUNWAY_WEBHOOK_SECRET;
     if (!url || !secret) throw new PermanentBackendError("The webhook backend needs RUNWAY_WEBHOOK_PROVISIONER_URL and RUNWAY_WEBHOOK_SECRET.");
@@ -26,6 +29,7 @@ export function createWebhookBackend(env: Env = process.env): Backend {
       delivery: crypto.randomUUID(),
       jobId: ctx.jobId,
       action,
+      ...(ctx.changeId ? { changeId: ctx.changeId } : {}),
       request: ctx.request,
       callbackUrl: new URL(`/api/v1/provisioning/callbacks/${ctx.jobId}`, base).toString(),
       sentAt: new Date().toISOString(),
