@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, createUser, seedDemoOrg } from "@/db/test/fixtures";
 import { db } from "@/db/client";
-import { auditLog, requestEvents, requests, teamQuotas } from "@/db/schema";
+import { auditLog, requestChanges, requestEvents, requests, teamQuotas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
-import { approveRequest, cancelRequest, rejectRequest } from "./decisions";
+import { approveRequest, cancelRequest, decommissionRequest, rejectRequest } from "./decisions";
 import { approvalQueue, getRequest } from "./queries";
 import { decisionSchema, rejectionSchema, submitRequestSchema } from "./schemas";
 import type { RequestStatus } from "./state-machine";
@@ -276,5 +276,35 @@ describe("approval queue", () => {
 
   it("is for admins only", async () => {
     await expect(approvalQueue(manager, {})).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("decommissioning a resource with a change open", () => {
+  /** A ready resource with one change in `status`; the resource's own provisioning is not what is tested here. */
+  async function readyWithChange(status: "pending_approval" | "applying") {
+    const request = await pending();
+    await db.update(requests).set({ status: "ready" }).where(eq(requests.id, request.id));
+    const [change] = await db
+      .insert(requestChanges)
+      .values({ requestId: request.id, parameters: { ...request.parameters, size: "medium" }, previousParameters: request.parameters, status, policyRule: "production-needs-admin", policyReason: "test", requestedBy: developer.id })
+      .returning({ id: requestChanges.id });
+    return { request, changeId: change.id };
+  }
+
+  it("cancels a change still waiting for approval: the resource is going away", async () => {
+    const { request, changeId } = await readyWithChange("pending_approval");
+
+    expect((await decommissionRequest(developer, request.id)).status).toBe("decommissioning");
+
+    const [change] = await db.select().from(requestChanges).where(eq(requestChanges.id, changeId));
+    expect(change).toMatchObject({ status: "cancelled", decisionReason: "The resource is being decommissioned." });
+  });
+
+  it("refuses while a change is being applied, and changes nothing", async () => {
+    const { request } = await readyWithChange("applying");
+
+    await expect(decommissionRequest(developer, request.id)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("once the change has finished") });
+
+    expect((await getRequest(developer, request.id))!.status).toBe("ready");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { jobs, requests, teams } from "@/db/schema";
+import { jobs, requestChanges, requests, teams } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -81,6 +81,15 @@ export async function decommissionRequest(actor: Actor, id: string): Promise<Req
     if (!actor.teams.some((t) => t.id === req.teamId)) {
       if (actor.role !== "admin") throw notFound("There is no request with that id.");
       throw forbidden(`Only members of ${req.team} can decommission its resources.`);
+    }
+    // A request has one open job at a time: a change being applied must finish first; one still waiting for approval is moot.
+    const [open] = await tx
+      .select({ id: requestChanges.id, status: requestChanges.status })
+      .from(requestChanges)
+      .where(and(eq(requestChanges.requestId, id), inArray(requestChanges.status, ["pending_approval", "approved", "applying"])));
+    if (open && open.status !== "pending_approval") throw conflict("A change to this resource is being applied; decommission it once the change has finished.");
+    if (open) {
+      await tx.update(requestChanges).set({ status: "cancelled", decisionReason: "The resource is being decommissioned.", updatedAt: new Date() }).where(eq(requestChanges.id, open.id));
     }
     await applyTransition(tx, { request: req, to: "decommissioning", actor, message: `Decommission requested by ${actor.name}.` });
     await enqueueJob(tx, { requestId: id, action: "decommission" });
