@@ -1,3 +1,4 @@
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import { readOpenApi } from "@/lib/catalog/openapi";
 import { isPlaceholder } from "@/lib/catalog/validate";
 
@@ -40,48 +41,46 @@ export function ApiDefinition({ type, definition }: { type: string | null; defin
             </p>
           )}
         </div>
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Operations</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Operation</th>
-                <th scope="col" className="px-3 py-2">Summary</th>
-                <th scope="col" className="px-3 py-2">Parameters</th>
-                <th scope="col" className="px-3 py-2">Responses</th>
-              </tr>
-            </thead>
-            <tbody>
-              {openapi.operations.map((op) => (
-                <tr key={`${op.method} ${op.path}`} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2 font-mono">
-                    <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-bold ${methodTone[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
-                    {op.path}
-                  </td>
-                  <td className="px-3 py-2">{op.summary ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    {op.parameters.length
-                      ? op.parameters.map((p) => (
-                          <span key={`${p.in}-${p.name}`} className="mr-2 inline-block font-mono text-xs">
-                            {p.name}
-                            <span className="text-slate-500"> ({p.in}{p.required ? ", required" : ""})</span>
-                          </span>
-                        ))
-                      : "—"}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    {op.responses.map((r) => (
-                      <span key={r.code} className="block">
-                        <span className="font-mono font-semibold">{r.code}</span> {r.description}
+        <DataTable
+          caption="Operations"
+          variant="inset"
+          head={
+            <>
+              <Th>Operation</Th>
+              <Th>Summary</Th>
+              <Th>Parameters</Th>
+              <Th>Responses</Th>
+            </>
+          }
+          footer={openapi.truncated && <p className="mt-1 text-xs text-slate-600">Only the first operations are listed; the full text is below.</p>}
+        >
+          {openapi.operations.map((op) => (
+            <Tr key={`${op.method} ${op.path}`} className="align-top">
+              <Td className="whitespace-nowrap font-mono">
+                <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-bold ${methodTone[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
+                {op.path}
+              </Td>
+              <Td>{op.summary ?? "—"}</Td>
+              <Td>
+                {op.parameters.length
+                  ? op.parameters.map((p) => (
+                      <span key={`${p.in}-${p.name}`} className="mr-2 inline-block font-mono text-xs">
+                        {p.name}
+                        <span className="text-slate-500"> ({p.in}{p.required ? ", required" : ""})</span>
                       </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {openapi.truncated && <p className="mt-1 text-xs text-slate-600">Only the first operations are listed; the full text is below.</p>}
-        </div>
+                    ))
+                  : "—"}
+              </Td>
+              <Td className="text-xs">
+                {op.responses.map((r) => (
+                  <span key={r.code} className="block">
+                    <span className="font-mono font-semibold">{r.code}</span> {r.description}
+                  </span>
+                ))}
+              </Td>
+            </Tr>
+          ))}
+        </DataTable>
         <details>
           <summary className="cursor-pointer text-sm text-brand-700">Show the OpenAPI text</summary>
           <Raw text={definition} />

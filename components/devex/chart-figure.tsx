@@ -12,11 +12,8 @@ export function ChartFigure({ title, note, chart, table }: { title: string; note
       <div aria-hidden="true">{chart}</div>
       <details>
         <summary className="cursor-pointer text-sm text-brand-700 underline">Show “{title}” as a table</summary>
-        <div className="mt-2 relative overflow-x-auto">{table}</div>
+        <div className="mt-2">{table}</div>
       </details>
     </figure>
   );
 }
-
-export const th = "px-3 py-2 font-medium";
-export const td = "whitespace-nowrap px-3 py-2";

@@ -1,6 +1,7 @@
 import { formatDay, formatHours, formatPercent } from "@/components/metrics/format";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { KindFigures, PlatformFigures, PlatformWeek } from "@/lib/metrics/devex/platform";
-import { ChartFigure, td, th } from "./chart-figure";
+import { ChartFigure } from "./chart-figure";
 import { formatDays } from "./format";
 import { ActiveUsersChart, RequestsChart } from "./platform-charts";
 
@@ -18,35 +19,31 @@ function Card({ title, value, detail }: { title: string; value: string; detail: 
 
 function KindsTable({ kinds }: { kinds: KindFigures[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold text-slate-800">Requests submitted in the window, by kind and outcome</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            {["Kind", "Submitted", "Delivered", "Self-served", "Waiting for approval", "In progress", "Rejected", "Cancelled", "Failed", "Time to ready p50", "p90"].map((h, i) => (
-              <th key={h} scope="col" className={th}>{i === 10 ? <span title="Time to ready, 90th percentile">p90</span> : h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {kinds.map((k) => (
-            <tr key={k.kind} className={`border-t border-slate-100 ${k.kind === "all" ? "font-semibold" : ""}`}>
-              <th scope="row" className={td}>{kindLabel[k.kind]}</th>
-              <td className={td}>{k.total}</td>
-              <td className={td}>{k.delivered}</td>
-              <td className={td}>{k.selfServed}</td>
-              <td className={td}>{k.waiting}</td>
-              <td className={td}>{k.inProgress}</td>
-              <td className={td}>{k.rejected}</td>
-              <td className={td}>{k.cancelled}</td>
-              <td className={td}>{k.failed}</td>
-              <td className={td}>{formatHours(k.timeToReady.p50Hours)}</td>
-              <td className={td}>{formatHours(k.timeToReady.p90Hours)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Requests submitted in the window, by kind and outcome"
+      captionVisible
+      variant="figures"
+      nowrap
+      head={["Kind", "Submitted", "Delivered", "Self-served", "Waiting for approval", "In progress", "Rejected", "Cancelled", "Failed", "Time to ready p50", "p90"].map((h, i) => (
+        <Th key={h}>{i === 10 ? <span title="Time to ready, 90th percentile">p90</span> : h}</Th>
+      ))}
+    >
+      {kinds.map((k) => (
+        <Tr key={k.kind} className={k.kind === "all" ? "font-semibold" : undefined}>
+          <Th scope="row">{kindLabel[k.kind]}</Th>
+          <Td>{k.total}</Td>
+          <Td>{k.delivered}</Td>
+          <Td>{k.selfServed}</Td>
+          <Td>{k.waiting}</Td>
+          <Td>{k.inProgress}</Td>
+          <Td>{k.rejected}</Td>
+          <Td>{k.cancelled}</Td>
+          <Td>{k.failed}</Td>
+          <Td>{formatHours(k.timeToReady.p50Hours)}</Td>
+          <Td>{formatHours(k.timeToReady.p90Hours)}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -54,27 +51,28 @@ type Column = { header: string; value: (w: PlatformWeek) => string | number };
 
 function WeeksTable({ weeks, columns, caption }: { weeks: PlatformWeek[]; columns: Column[]; caption: string }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="bg-slate-50 text-slate-600">
-        <tr>
-          <th scope="col" className={th}>Week of</th>
+    <DataTable
+      caption={caption}
+      variant="inset"
+      nowrap
+      head={
+        <>
+          <Th>Week of</Th>
           {columns.map((c) => (
-            <th key={c.header} scope="col" className={th}>{c.header}</th>
+            <Th key={c.header}>{c.header}</Th>
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weeks.map((w) => (
-          <tr key={w.week} className="border-t border-slate-100">
-            <th scope="row" className={`${td} font-medium`}>{formatDay(w.week)}</th>
-            {columns.map((c) => (
-              <td key={c.header} className={td}>{c.value(w)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+        </>
+      }
+    >
+      {weeks.map((w) => (
+        <Tr key={w.week}>
+          <Th scope="row" className="font-medium">{formatDay(w.week)}</Th>
+          {columns.map((c) => (
+            <Td key={c.header}>{c.value(w)}</Td>
+          ))}
+        </Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,137 +1,135 @@
 import { formatPercent } from "@/components/metrics/format";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import { AGREEMENT, DIMENSIONS } from "@/lib/metrics/devex/items";
 import type { ItemResult, RoundResult, TeamResult } from "@/lib/metrics/devex/results";
-import { td, th } from "./chart-figure";
 import { formatClosingDay, formatEnps, formatScore } from "./format";
 
 export function TrendTable({ rounds }: { rounds: RoundResult[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">Scores per dimension across rounds</caption>
-      <thead className="bg-slate-50 text-slate-600">
-        <tr>
-          <th scope="col" className={th}>Round</th>
-          <th scope="col" className={th}>Closed</th>
-          <th scope="col" className={th}>Answers</th>
+    <DataTable
+      caption="Scores per dimension across rounds"
+      variant="inset"
+      nowrap
+      head={
+        <>
+          <Th>Round</Th>
+          <Th>Closed</Th>
+          <Th>Answers</Th>
           {DIMENSIONS.map((d) => (
-            <th key={d.key} scope="col" className={th}>{d.label}</th>
+            <Th key={d.key}>{d.label}</Th>
           ))}
-          <th scope="col" className={th}>eNPS</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rounds.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100">
-            <th scope="row" className={`${td} font-medium`}>{r.title}</th>
-            <td className={td}>{r.status === "open" ? "open" : formatClosingDay(r.closesAt)}</td>
-            <td className={td}>
-              {r.respondents} <span className="text-slate-500">({r.teamsShown} of {r.teamsAsked} teams shown)</span>
-            </td>
-            {DIMENSIONS.map((d) => (
-              <td key={d.key} className={td}>{formatScore(r.dimensions[d.key]?.mean)}</td>
-            ))}
-            <td className={td}>{formatEnps(r.enps?.score)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          <Th>eNPS</Th>
+        </>
+      }
+    >
+      {rounds.map((r) => (
+        <Tr key={r.id}>
+          <Th scope="row" className="font-medium">{r.title}</Th>
+          <Td>{r.status === "open" ? "open" : formatClosingDay(r.closesAt)}</Td>
+          <Td>
+            {r.respondents} <span className="text-slate-500">({r.teamsShown} of {r.teamsAsked} teams shown)</span>
+          </Td>
+          {DIMENSIONS.map((d) => (
+            <Td key={d.key}>{formatScore(r.dimensions[d.key]?.mean)}</Td>
+          ))}
+          <Td>{formatEnps(r.enps?.score)}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }
 
 export function EnpsTable({ rounds }: { rounds: RoundResult[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">eNPS across rounds</caption>
-      <thead className="bg-slate-50 text-slate-600">
-        <tr>
-          {["Round", "eNPS", "Promoters", "Passives", "Detractors"].map((h) => (
-            <th key={h} scope="col" className={th}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rounds.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100">
-            <th scope="row" className={`${td} font-medium`}>{r.title}</th>
-            <td className={td}>{formatEnps(r.enps?.score)}</td>
-            <td className={td}>{r.enps?.promoters ?? "–"}</td>
-            <td className={td}>{r.enps?.passives ?? "–"}</td>
-            <td className={td}>{r.enps?.detractors ?? "–"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="eNPS across rounds"
+      variant="inset"
+      nowrap
+      head={["Round", "eNPS", "Promoters", "Passives", "Detractors"].map((h) => (
+        <Th key={h}>{h}</Th>
+      ))}
+    >
+      {rounds.map((r) => (
+        <Tr key={r.id}>
+          <Th scope="row" className="font-medium">{r.title}</Th>
+          <Td>{formatEnps(r.enps?.score)}</Td>
+          <Td>{r.enps?.promoters ?? "–"}</Td>
+          <Td>{r.enps?.passives ?? "–"}</Td>
+          <Td>{r.enps?.detractors ?? "–"}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }
 
 export function DistributionTable({ items }: { items: ItemResult[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">Answers per question</caption>
-      <thead className="bg-slate-50 text-slate-600">
-        <tr>
-          <th scope="col" className={th}>Question</th>
-          <th scope="col" className={th}>Answers, from the lowest value to the highest</th>
-          <th scope="col" className={th}>Mean</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item, i) => (
-          <tr key={item.key} className="border-t border-slate-100 align-top">
-            <th scope="row" className="px-3 py-2 font-medium">
-              {i + 1}. {item.prompt}
-            </th>
-            <td className={td}>
-              {item.distribution.map((d) => `${item.scaleMax === 10 ? d.value : AGREEMENT[d.value - 1]}: ${d.count}`).join(", ")}
-            </td>
-            <td className={td}>{item.mean === null ? "–" : item.mean.toFixed(2)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Answers per question"
+      variant="inset"
+      nowrap
+      head={
+        <>
+          <Th>Question</Th>
+          <Th>Answers, from the lowest value to the highest</Th>
+          <Th>Mean</Th>
+        </>
+      }
+    >
+      {items.map((item, i) => (
+        <Tr key={item.key} className="align-top">
+          {/* The questions are long: they wrap, the answers do not. */}
+          <Th scope="row" className="whitespace-normal font-medium">
+            {i + 1}. {item.prompt}
+          </Th>
+          <Td>{item.distribution.map((d) => `${item.scaleMax === 10 ? d.value : AGREEMENT[d.value - 1]}: ${d.count}`).join(", ")}</Td>
+          <Td>{item.mean === null ? "–" : item.mean.toFixed(2)}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }
 
 /** Per team: how many answered of the people asked, and its scores once it reached the threshold. */
 export function TeamTable({ teams, minResponses }: { teams: TeamResult[]; minResponses: number }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold text-slate-800">Teams in this round</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className={th}>Team</th>
-            <th scope="col" className={th}>Answered</th>
-            {DIMENSIONS.map((d) => (
-              <th key={d.key} scope="col" className={th}>{d.label}</th>
-            ))}
-            <th scope="col" className={th}>eNPS</th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((t) => (
-            <tr key={t.team} className="border-t border-slate-100">
-              <th scope="row" className={`${td} font-medium`}>{t.team}</th>
-              <td className={td}>
-                {t.respondents} of {t.asked}
-                {t.asked > 0 && <span className="text-slate-500"> ({formatPercent(t.respondents / t.asked)})</span>}
-              </td>
-              {t.shown ? (
-                <>
-                  {DIMENSIONS.map((d) => (
-                    <td key={d.key} className={td}>{formatScore(t.dimensions?.[d.key]?.mean)}</td>
-                  ))}
-                  <td className={td}>{formatEnps(t.enps?.score)}</td>
-                </>
-              ) : (
-                <td colSpan={DIMENSIONS.length + 1} className={`${td} text-slate-500`}>
-                  Hidden until {minResponses} people answer ({Math.max(0, minResponses - t.respondents)} more)
-                </td>
-              )}
-            </tr>
+    <DataTable
+      caption="Teams in this round"
+      captionVisible
+      variant="figures"
+      nowrap
+      head={
+        <>
+          <Th>Team</Th>
+          <Th>Answered</Th>
+          {DIMENSIONS.map((d) => (
+            <Th key={d.key}>{d.label}</Th>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <Th>eNPS</Th>
+        </>
+      }
+    >
+      {teams.map((t) => (
+        <Tr key={t.team}>
+          <Th scope="row" className="font-medium">{t.team}</Th>
+          <Td>
+            {t.respondents} of {t.asked}
+            {t.asked > 0 && <span className="text-slate-500"> ({formatPercent(t.respondents / t.asked)})</span>}
+          </Td>
+          {t.shown ? (
+            <>
+              {DIMENSIONS.map((d) => (
+                <Td key={d.key}>{formatScore(t.dimensions?.[d.key]?.mean)}</Td>
+              ))}
+              <Td>{formatEnps(t.enps?.score)}</Td>
+            </>
+          ) : (
+            <Td colSpan={DIMENSIONS.length + 1} className="text-slate-500">
+              Hidden until {minResponses} people answer ({Math.max(0, minResponses - t.respondents)} more)
+            </Td>
+          )}
+        </Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { IncidentPoint } from "@/lib/metrics/dashboard";
 import { formatHours, formatInstant } from "./format";
 
@@ -13,30 +14,29 @@ export function IncidentsTable({ incidents, total }: { incidents: IncidentPoint[
         Resolved incidents as a table ({incidents.length < total ? `the latest ${incidents.length} of ${total}` : total})
       </summary>
       {open && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Incident</th>
-                <th scope="col" className="px-3 py-2 font-medium">Service</th>
-                <th scope="col" className="px-3 py-2 font-medium">Opened</th>
-                <th scope="col" className="px-3 py-2 font-medium">Resolved</th>
-                <th scope="col" className="px-3 py-2 font-medium">Time to restore</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...incidents].reverse().map((i) => (
-                <tr key={i.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-mono text-xs">{i.id}</td>
-                  <td className="px-3 py-2">{i.service}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatInstant(i.openedAt)}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatInstant(i.resolvedAt)}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatHours(i.hours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Resolved incidents"
+          variant="inset"
+          head={
+            <>
+              <Th>Incident</Th>
+              <Th>Service</Th>
+              <Th>Opened</Th>
+              <Th>Resolved</Th>
+              <Th>Time to restore</Th>
+            </>
+          }
+        >
+          {[...incidents].reverse().map((i) => (
+            <Tr key={i.id}>
+              <Td className="font-mono text-xs">{i.id}</Td>
+              <Td>{i.service}</Td>
+              <Td className="whitespace-nowrap">{formatInstant(i.openedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatInstant(i.resolvedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatHours(i.hours)}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
     </details>
   );

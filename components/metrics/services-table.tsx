@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { ServiceRow } from "@/lib/metrics/dashboard";
 import type { Tier } from "@/lib/metrics/tiers";
 import { formatFrequency, formatHours, formatPercent } from "./format";
@@ -43,56 +44,54 @@ export function ServicesTable({ rows, onSelectService }: { rows: ServiceRow[]; o
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">No service in this view has events in this window.</p>;
   }
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold text-slate-800">Services</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            {columns.map((c) => {
-              const active = sort.key === c.key;
-              return (
-                <th key={c.key} scope="col" className="px-3 py-2 font-medium" aria-sort={active ? (sort.ascending ? "ascending" : "descending") : undefined}>
-                  <button
-                    type="button"
-                    className="inline-flex items-center gap-1 hover:text-slate-900"
-                    onClick={() => setSort({ key: c.key, ascending: active ? !sort.ascending : c.key !== "deploymentsPerDay" })}
-                  >
-                    {c.label}
-                    <span aria-hidden="true">{active ? (sort.ascending ? "▲" : "▼") : "↕"}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.service} className="border-t border-slate-100">
-              {columns.map((c, i) =>
-                i === 0 ? (
-                  <th key={c.key} scope="row" className="px-3 py-2 font-medium">
-                    <button type="button" className="text-brand-700 underline" onClick={() => onSelectService(r.service)}>
-                      {r.service}
-                    </button>
-                  </th>
-                ) : (
-                  <td key={c.key} className="whitespace-nowrap px-3 py-2">
-                    <span className="inline-flex items-center gap-2">
-                      {c.show(r)}
-                      {c.tier && <TierBadge tier={c.tier(r)} />}
-                    </span>
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown.length < sorted.length && (
-        <button type="button" onClick={() => setShowAll(true)} className="m-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
-          Show all {sorted.length} services
-        </button>
-      )}
-    </div>
+    <DataTable
+      caption="Services"
+      captionVisible
+      variant="figures"
+      nowrap
+      head={columns.map((c) => {
+        const active = sort.key === c.key;
+        return (
+          <Th key={c.key} aria-sort={active ? (sort.ascending ? "ascending" : "descending") : undefined}>
+            <button
+              type="button"
+              className="inline-flex items-center gap-1 hover:text-slate-900"
+              onClick={() => setSort({ key: c.key, ascending: active ? !sort.ascending : c.key !== "deploymentsPerDay" })}
+            >
+              {c.label}
+              <span aria-hidden="true">{active ? (sort.ascending ? "▲" : "▼") : "↕"}</span>
+            </button>
+          </Th>
+        );
+      })}
+      footer={
+        shown.length < sorted.length && (
+          <button type="button" onClick={() => setShowAll(true)} className="m-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+            Show all {sorted.length} services
+          </button>
+        )
+      }
+    >
+      {shown.map((r) => (
+        <Tr key={r.service}>
+          {columns.map((c, i) =>
+            i === 0 ? (
+              <Th key={c.key} scope="row" className="whitespace-normal font-medium">
+                <button type="button" className="text-brand-700 underline" onClick={() => onSelectService(r.service)}>
+                  {r.service}
+                </button>
+              </Th>
+            ) : (
+              <Td key={c.key}>
+                <span className="inline-flex items-center gap-2">
+                  {c.show(r)}
+                  {c.tier && <TierBadge tier={c.tier(r)} />}
+                </span>
+              </Td>
+            ),
+          )}
+        </Tr>
+      ))}
+    </DataTable>
   );
 }

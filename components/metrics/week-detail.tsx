@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { WeekDetail } from "@/lib/metrics/dashboard";
 import { metricsKeys } from "@/lib/metrics/query-keys";
 import { fetchJson } from "./fetch-json";
@@ -30,59 +31,55 @@ export function WeekDetailPanel({ query, week, onClose }: { query: string; week:
       {error && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
       {data && (
         <>
-          <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="py-1 text-left text-sm font-semibold text-slate-700">
-                Deployments{data.deploymentsTotal > data.deployments.length ? ` (the latest ${data.deployments.length} of ${data.deploymentsTotal})` : ` (${data.deploymentsTotal})`}
-              </caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Deployed</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Service</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Commits</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Median lead time</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Caused an incident</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.deployments.map((d) => (
-                  <tr key={d.id} className="border-t border-slate-100">
-                    <td className="whitespace-nowrap px-3 py-2">{formatInstant(d.deployedAt)}</td>
-                    <td className="px-3 py-2">{d.service}</td>
-                    <td className="px-3 py-2">{d.commits}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{formatHours(d.medianLeadHours)}</td>
-                    <td className="px-3 py-2">{d.causedIncident ? <span className="font-semibold text-red-700">Yes</span> : "No"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Deployments{data.deploymentsTotal > data.deployments.length ? ` (the latest ${data.deployments.length} of ${data.deploymentsTotal})` : ` (${data.deploymentsTotal})`}</>}
+            captionVisible
+            variant="inset"
+            head={
+              <>
+                <Th>Deployed</Th>
+                <Th>Service</Th>
+                <Th>Commits</Th>
+                <Th>Median lead time</Th>
+                <Th>Caused an incident</Th>
+              </>
+            }
+          >
+            {data.deployments.map((d) => (
+              <Tr key={d.id}>
+                <Td className="whitespace-nowrap">{formatInstant(d.deployedAt)}</Td>
+                <Td>{d.service}</Td>
+                <Td>{d.commits}</Td>
+                <Td className="whitespace-nowrap">{formatHours(d.medianLeadHours)}</Td>
+                <Td>{d.causedIncident ? <span className="font-semibold text-red-700">Yes</span> : "No"}</Td>
+              </Tr>
+            ))}
+          </DataTable>
           {data.incidents.length === 0 ? (
             <p className="text-sm text-slate-600">None of these deployments caused an incident.</p>
           ) : (
-            <div className="relative overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="py-1 text-left text-sm font-semibold text-slate-700">Incidents these deployments caused</caption>
-                <thead className="bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">Opened</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Service</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Cause</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Resolved</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.incidents.map((i) => (
-                    <tr key={i.id} className="border-t border-slate-100">
-                      <td className="whitespace-nowrap px-3 py-2">{formatInstant(i.openedAt)}</td>
-                      <td className="px-3 py-2">{i.service}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{i.causeSha.slice(0, 12)}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{i.resolvedAt ? formatInstant(i.resolvedAt) : "still open"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Incidents these deployments caused"
+              captionVisible
+              variant="inset"
+              head={
+                <>
+                  <Th>Opened</Th>
+                  <Th>Service</Th>
+                  <Th>Cause</Th>
+                  <Th>Resolved</Th>
+                </>
+              }
+            >
+              {data.incidents.map((i) => (
+                <Tr key={i.id}>
+                  <Td className="whitespace-nowrap">{formatInstant(i.openedAt)}</Td>
+                  <Td>{i.service}</Td>
+                  <Td className="font-mono text-xs">{i.causeSha.slice(0, 12)}</Td>
+                  <Td className="whitespace-nowrap">{i.resolvedAt ? formatInstant(i.resolvedAt) : "still open"}</Td>
+                </Tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

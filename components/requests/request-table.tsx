@@ -1,43 +1,42 @@
 import Link from "next/link";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { RequestSummary } from "@/lib/requests/queries";
 import { age } from "@/lib/time";
 import { StatusBadge } from "./status-badge";
 
-export function RequestTable({ items, showAge = false }: { items: RequestSummary[]; showAge?: boolean }) {
+export function RequestTable({ items, caption, showAge = false }: { items: RequestSummary[]; caption: string; showAge?: boolean }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2">Name</th>
-            <th scope="col" className="px-4 py-2">Kind</th>
-            <th scope="col" className="px-4 py-2">Team</th>
-            <th scope="col" className="px-4 py-2">Environment</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Requested by</th>
-            <th scope="col" className="px-4 py-2">{showAge ? "Waiting" : "Submitted"}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-medium">
-                <Link href={`/requests/${r.id}`} className="text-brand-700 underline">
-                  {r.name}
-                </Link>
-              </td>
-              <td className="px-4 py-2">{r.kind}</td>
-              <td className="px-4 py-2">{r.team}</td>
-              <td className="px-4 py-2">{r.environment}</td>
-              <td className="px-4 py-2">
-                <StatusBadge status={r.status} />
-              </td>
-              <td className="px-4 py-2">{r.requestedByName}</td>
-              <td className="whitespace-nowrap px-4 py-2">{showAge ? age(r.createdAt) : `${age(r.createdAt)} ago`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      head={
+        <>
+          <Th>Name</Th>
+          <Th>Kind</Th>
+          <Th>Team</Th>
+          <Th>Environment</Th>
+          <Th>Status</Th>
+          <Th>Requested by</Th>
+          <Th>{showAge ? "Waiting" : "Submitted"}</Th>
+        </>
+      }
+    >
+      {items.map((r) => (
+        <Tr key={r.id}>
+          <Td className="font-medium">
+            <Link href={`/requests/${r.id}`} className="text-brand-700 underline">
+              {r.name}
+            </Link>
+          </Td>
+          <Td>{r.kind}</Td>
+          <Td>{r.team}</Td>
+          <Td>{r.environment}</Td>
+          <Td>
+            <StatusBadge status={r.status} />
+          </Td>
+          <Td>{r.requestedByName}</Td>
+          <Td className="whitespace-nowrap">{showAge ? age(r.createdAt) : `${age(r.createdAt)} ago`}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 import type { Quota, Usage } from "@/lib/requests/quota";
 
 export function UsageTable({ usage, quota, caption }: { usage: Usage; quota: Quota; caption: string }) {
@@ -9,24 +10,25 @@ export function UsageTable({ usage, quota, caption }: { usage: Usage; quota: Quo
     ["Live environments", usage.environments, quota.maxEnvironments],
   ] as const;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left font-semibold">{caption}</caption>
-      <thead className="text-slate-600">
-        <tr>
-          <th scope="col" className="py-1 pr-4">Resource</th>
-          <th scope="col" className="py-1 pr-4">In use</th>
-          <th scope="col" className="py-1">Quota</th>
+    <DataTable
+      caption={caption}
+      captionVisible
+      variant="summary"
+      head={
+        <>
+          <Th>Resource</Th>
+          <Th>In use</Th>
+          <Th>Quota</Th>
+        </>
+      }
+    >
+      {rows.map(([label, used, max]) => (
+        <tr key={label} className={used > max ? "text-red-800" : undefined}>
+          <Th scope="row" className="font-normal">{label}</Th>
+          <Td>{used}</Td>
+          <Td>{max}</Td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, used, max]) => (
-          <tr key={label} className={used > max ? "text-red-800" : undefined}>
-            <th scope="row" className="py-1 pr-4 font-normal">{label}</th>
-            <td className="py-1 pr-4">{used}</td>
-            <td className="py-1">{max}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

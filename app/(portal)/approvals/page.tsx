@@ -16,8 +16,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const parsed = listRequestsQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : {};
-  const page = await approvalQueue(actor, { team: q.team, kind: q.kind, environment: q.environment, cursor: q.cursor, limit: 50 });
-  const changes = await pendingChanges(actor);
+  const [page, changes] = await Promise.all([
+    approvalQueue(actor, { team: q.team, kind: q.kind, environment: q.environment, cursor: q.cursor, limit: 50 }),
+    pendingChanges(actor),
+  ]);
   const next = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"));
   if (page.nextCursor) next.set("cursor", page.nextCursor);
 
@@ -57,7 +59,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         </button>
       </form>
       {!parsed.success && <p role="alert" className="text-sm text-red-700">Some filters were not valid and were ignored.</p>}
-      {page.items.length > 0 && <RequestTable items={page.items} showAge />}
+      {page.items.length > 0 && <RequestTable items={page.items} caption="Requests waiting for a decision" showAge />}
       {changes.length > 0 && (
         <section aria-labelledby="pending-changes" className="flex flex-col gap-2">
           <h2 id="pending-changes" className="text-lg font-semibold">Changes waiting ({changes.length})</h2>

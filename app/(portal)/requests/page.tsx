@@ -57,7 +57,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
           No requests here yet. <Link href="/requests/new" className="text-brand-700 underline">Request a database, namespace or environment</Link>.
         </div>
       ) : (
-        <RequestTable items={page.items} />
+        <RequestTable items={page.items} caption="Requests" />
       )}
       {page.nextCursor && (
         <Link href={`/requests?${new URLSearchParams({ ...(current ? { status: current } : {}), cursor: page.nextCursor })}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import { inputClass } from "@/components/ui/field";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -57,30 +58,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <p className="text-slate-600">No entries match these filters.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">When (UTC)</th>
-                <th scope="col" className="px-4 py-2">Actor</th>
-                <th scope="col" className="px-4 py-2">Action</th>
-                <th scope="col" className="px-4 py-2">Target</th>
-                <th scope="col" className="px-4 py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-4 py-2">{e.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td className="px-4 py-2">{e.actorEmail ?? "system"}</td>
-                  <td className="px-4 py-2 font-mono">{e.action}</td>
-                  <td className="px-4 py-2">{e.targetType ? `${e.targetType} ${e.targetId}` : "—"}</td>
-                  <td className="max-w-md px-4 py-2 font-mono text-xs break-all">{JSON.stringify(e.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Audit entries"
+          head={
+            <>
+              <Th>When (UTC)</Th>
+              <Th>Actor</Th>
+              <Th>Action</Th>
+              <Th>Target</Th>
+              <Th>Details</Th>
+            </>
+          }
+        >
+          {items.map((e) => (
+            <Tr key={e.id} className="align-top">
+              <Td className="whitespace-nowrap">{e.at.toISOString().slice(0, 19).replace("T", " ")}</Td>
+              <Td>{e.actorEmail ?? "system"}</Td>
+              <Td className="font-mono">{e.action}</Td>
+              <Td>{e.targetType ? `${e.targetType} ${e.targetId}` : "—"}</Td>
+              <Td className="max-w-md font-mono text-xs break-all">{JSON.stringify(e.details)}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
       {nextCursor && (
         <Link href={`/admin/audit?${next}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">

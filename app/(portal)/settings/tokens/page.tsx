@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { utc } from "@/lib/time";
 import { listTokens } from "@/lib/auth/tokens";
+import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 
@@ -27,34 +28,33 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="mt-2 text-slate-600">You have no tokens yet. Create one above for your CI or scripts.</p>
         ) : (
-          <div className="mt-3 relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Name</th>
-                  <th scope="col" className="px-4 py-2">Token</th>
-                  <th scope="col" className="px-4 py-2">Scopes</th>
-                  <th scope="col" className="px-4 py-2">Created</th>
-                  <th scope="col" className="px-4 py-2">Last used</th>
-                  <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} className="border-t border-slate-100">
-                    <td className="px-4 py-2 font-medium">{t.name}</td>
-                    <td className="px-4 py-2 font-mono">{t.prefix}…</td>
-                    <td className="px-4 py-2">{t.scopes.length ? t.scopes.join(", ") : "—"}</td>
-                    <td className="px-4 py-2">{fmt(t.createdAt)}</td>
-                    <td className="px-4 py-2">{fmt(t.lastUsedAt)}</td>
-                    <td className="px-4 py-2 text-right">
-                      {t.revokedAt ? <span className="text-slate-500">Revoked</span> : <RevokeTokenButton id={t.id} name={t.name} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Your tokens"
+            className="mt-3"
+            head={
+              <>
+                <Th>Name</Th>
+                <Th>Token</Th>
+                <Th>Scopes</Th>
+                <Th>Created</Th>
+                <Th>Last used</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </>
+            }
+          >
+            {tokens.map((t) => (
+              <Tr key={t.id}>
+                <Td className="font-medium">{t.name}</Td>
+                <Td className="font-mono">{t.prefix}…</Td>
+                <Td>{t.scopes.length ? t.scopes.join(", ") : "—"}</Td>
+                <Td>{fmt(t.createdAt)}</Td>
+                <Td>{fmt(t.lastUsedAt)}</Td>
+                <Td className="text-right">{t.revokedAt ? <span className="text-slate-500">Revoked</span> : <RevokeTokenButton id={t.id} name={t.name} />}</Td>
+              </Tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
