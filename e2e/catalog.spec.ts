@@ -29,6 +29,12 @@ test("an admin imports Backstage's example catalog; a developer finds petstore, 
       await expect(rows.nth(1).getByRole("link").first()).toHaveText("petstore");
       await expect(rows.nth(2).getByRole("link").first()).toHaveText("petstore");
       await dev.screenshot({ path: test.info().outputPath("catalog-search.png"), fullPage: true });
+      // Once a kind is chosen the other kinds keep their counts: what choosing one of them instead would give.
+      const kinds = dev.getByRole("region", { name: "Filter by kind" });
+      await kinds.getByRole("link", { name: /^Component\s*\d/ }).click();
+      await expect(dev).toHaveURL(/kind=Component/);
+      await expect(kinds.getByRole("link", { name: /^Component\s*\d/ })).toHaveAttribute("aria-current", "true");
+      await expect(kinds.getByRole("link", { name: /^API\s*\d/ })).toBeVisible();
 
       await rows.filter({ hasText: "Component" }).getByRole("link", { name: "petstore", exact: true }).click();
       await expect(dev.getByRole("heading", { level: 1 })).toContainText("petstore");

@@ -87,9 +87,13 @@ test("a developer answers a round; the manager sees the team's scores once the f
   await admin.goto("/surveys");
   await admin.getByRole("link", { name: "Open a round" }).click();
   await admin.getByLabel("Title").fill(title);
-  const asked = admin.getByRole("group", { name: "Teams asked" });
-  for (const team of await asked.getByRole("checkbox").all()) await team.uncheck();
-  await asked.getByRole("checkbox", { name: "Search (demo)" }).check();
+  // Teams are searched as one types, and each choice becomes a chip.
+  const asked = admin.getByRole("combobox", { name: "Teams asked" });
+  await asked.fill("search");
+  await expect(admin.getByRole("option").first()).toHaveAccessibleName(/^search Search \(demo\)/);
+  await expect(admin.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await asked.press("Enter");
+  await expect(admin.getByRole("list", { name: "Chosen: Teams asked" }).getByRole("listitem")).toHaveText(["search×"]);
   await admin.getByLabel("Own question 1").fill("Our test suite is quick enough.");
   await admin.getByRole("button", { name: "Open the round" }).click();
   await expect(admin.getByRole("status")).toContainText(`${title} is open for 1 team.`);
@@ -108,6 +112,15 @@ test("a developer answers a round; the manager sees the team's scores once the f
   await expect(teams.getByRole("row", { name: /^search/ })).toContainText("4 of 5");
   await expect(teams.getByRole("row", { name: /^search/ })).toContainText("Hidden until 5 people answer (1 more)");
   await expect(manager.getByRole("region", { name: "Satisfaction" })).toContainText("not enough answers to show");
+
+  // Admins may look at any team: they search for it.
+  await admin.goto("/metrics/devex");
+  const adminFilters = admin.getByRole("form", { name: "Filters" });
+  await adminFilters.getByRole("combobox", { name: "Team" }).fill("sear");
+  await adminFilters.getByRole("option", { name: /^search/ }).click();
+  await adminFilters.getByRole("button", { name: "Apply" }).click();
+  await expect(admin).toHaveURL(/team=search/);
+  await expect(admin.getByText(/^Team search,/)).toBeVisible();
 
   await signIn.asDemoUser("Sam Searcher");
   const prompt = page.getByRole("complementary", { name: "Pulse survey" });

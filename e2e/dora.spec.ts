@@ -99,12 +99,31 @@ test("a service counts for its team once the catalog has a Component of that nam
   expect(imported.status(), await imported.text()).toBe(200);
 
   await page.goto("/metrics/dora?from=2024-03-04&to=2024-03-11");
-  await page.getByLabel("Team").selectOption("payments");
+  // Teams and services are searched as one types, not listed: type, and take the best match with Enter.
+  const filters = page.getByRole("search", { name: "Filters" });
+  const team = filters.getByRole("combobox", { name: "Team" });
+  await team.fill("payments");
+  await expect(filters.getByRole("option").first()).toHaveAccessibleName(/^payments\b/);
+  await expect(filters.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await team.press("Enter");
   await expect(page).toHaveURL(/team=payments/);
   await expect(page.getByText(/^Team payments · production/)).toBeVisible();
+  await expect(team).toHaveValue("payments");
   const row = page.getByRole("table", { name: "Services" }).getByRole("row").filter({ hasText: service });
   await expect(row).toContainText("payments");
-  await expect(page.getByLabel("Service").getByRole("option", { name: service })).toBeAttached();
+
+  const services = filters.getByRole("combobox", { name: "Service" });
+  await services.fill(service.slice(0, -2));
+  await filters.getByRole("option", { name: new RegExp(`^${service}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`service=${service}`));
+  await expect(page.getByText(new RegExp(`^Service ${service} · production`))).toBeVisible();
+
+  // Back to the whole organisation: offered as soon as the field has focus.
+  await team.focus();
+  await filters.getByRole("option", { name: "Whole organisation" }).click();
+  await expect(page.getByText(/^Whole organisation · production/)).toBeVisible();
+  await expect(page).not.toHaveURL(/team=|service=/);
+  await expect(services).toHaveValue("All services");
 });
 
 test("developers see their own teams' figures, not other teams'", async ({ page, signIn }) => {

@@ -31,7 +31,7 @@ export function DoraCard({ service, keys, unavailable }: { service: string; keys
               </div>
             ))}
           </dl>
-          <Link href={`/metrics?service=${encodeURIComponent(service)}`} className="mt-2 inline-block text-sm text-brand-700 underline">
+          <Link href={`/metrics/dora?service=${encodeURIComponent(service)}`} className="mt-2 inline-block text-sm text-brand-700 underline">
             Open in Metrics
           </Link>
         </>

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
+import { TeamPicker, teamOption } from "@/components/ui/team-picker";
+import type { TypeaheadOption } from "@/components/ui/typeahead";
 import { devexHref } from "@/lib/metrics/devex/schemas";
 
 const label = "text-sm font-medium text-slate-800";
@@ -10,8 +12,11 @@ const DAY = 86_400_000;
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 type Props = {
-  /** null: developers, who see the organisation only. */
-  teams: { value: string; label: string }[] | null;
+  /**
+   * null: developers, who see the organisation only. `search`: admins, who may
+   * choose any team, search them; the options are offered before typing.
+   */
+  teams: { options: TypeaheadOption[]; search: boolean } | null;
   team: string;
   rounds: { id: string; title: string }[];
   round: string;
@@ -36,11 +41,12 @@ export function DevexFilters({ teams, team, rounds, round, range }: Props) {
   };
   return (
     <form onSubmit={onSubmit} aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      {teams && (
+      {teams?.search && <TeamPicker label="Team" name="team" fixed={teams.options} value={teams.options.find((o) => o.value === team) ?? teamOption(team)} className="w-64" />}
+      {teams && !teams.search && (
         <div className="flex flex-col gap-1">
           <label htmlFor="devex-team" className={label}>Team</label>
           <select id="devex-team" name="team" defaultValue={team} className={inputClass}>
-            {teams.map((t) => (
+            {teams.options.map((t) => (
               <option key={t.value} value={t.value}>{t.label}</option>
             ))}
           </select>

@@ -120,7 +120,7 @@ export function PlatformSection({ figures }: { figures: PlatformFigures }) {
           value={formatDays(f.timeToFirstDeployment.p50Days)}
           detail={
             f.timeToFirstDeployment.newcomers
-              ? `median for ${f.timeToFirstDeployment.deployed} of ${f.timeToFirstDeployment.newcomers} people who first signed in during the window (to their team's first production deployment); p90 ${formatDays(f.timeToFirstDeployment.p90Days)}`
+              ? `median for ${f.timeToFirstDeployment.deployed} of ${f.timeToFirstDeployment.newcomers} developers who first signed in during the window (to their team's first production deployment); p90 ${formatDays(f.timeToFirstDeployment.p90Days)}`
               : "no one signed in for the first time in the window"
           }
         />

@@ -3,21 +3,21 @@
 import { useActionState } from "react";
 import { openRoundAction } from "@/app/(portal)/surveys/actions";
 import { Field, inputClass } from "@/components/ui/field";
+import { TeamPicker, teamOption } from "@/components/ui/team-picker";
 import { MAX_CUSTOM_ITEMS } from "@/lib/metrics/devex/items";
 
 type Props = {
-  teams: { name: string; displayName: string; members: number }[];
   defaults: { opensOn: string; closesOn: string; minResponses: number; floor: number };
   coreItems: string[];
 };
 
 /** An admin opens a round: dates, teams, the anonymity threshold and up to five questions of their own. */
-export function RoundForm({ teams, defaults, coreItems }: Props) {
+export function RoundForm({ defaults, coreItems }: Props) {
   const [state, formAction, pending] = useActionState(openRoundAction, null);
   const failed = state && !state.ok ? state : null;
   const values = failed?.values;
   const fields = failed?.fields;
-  const chosenTeams = values?.teams?.split(",");
+  const chosenTeams = values?.teams?.split(",").filter(Boolean);
   const custom = values?.customItems?.split(",") ?? [];
   return (
     <form action={formAction} className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -35,22 +35,14 @@ export function RoundForm({ teams, defaults, coreItems }: Props) {
           {(p) => <input {...p} type="number" required min={defaults.floor} max={100} defaultValue={values?.minResponses ?? defaults.minResponses} className={inputClass} />}
         </Field>
       </div>
-      <fieldset aria-describedby={fields?.teams ? "round-teams-error" : undefined} className="flex flex-col gap-2">
-        <legend className="text-sm font-medium text-slate-800">Teams asked</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {teams.map((t) => (
-            <label key={t.name} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="teams" value={t.name} defaultChecked={chosenTeams ? chosenTeams.includes(t.name) : true} />
-              {t.displayName} <span className="text-slate-500">({t.members} {t.members === 1 ? "member" : "members"})</span>
-            </label>
-          ))}
-        </div>
-        {fields?.teams && (
-          <p id="round-teams-error" className="text-sm text-red-700">
-            {fields.teams}
-          </p>
-        )}
-      </fieldset>
+      <TeamPicker
+        label="Teams asked"
+        name="teams"
+        multiple
+        defaultValues={chosenTeams?.map(teamOption)}
+        hint="Type to search the teams; choose each with Enter or a click. Their members (not their managers) are asked."
+        error={fields?.teams}
+      />
       <details className="rounded-md border border-slate-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">The core questions</summary>
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">

@@ -5,11 +5,17 @@ import type { DoraDashboard } from "@/lib/metrics/dashboard";
 import { ORG_SCOPE } from "@/lib/metrics/schemas";
 import type { DoraFilters } from "@/lib/metrics/filters";
 import { inputClass } from "@/components/ui/field";
+import { TeamPicker, teamOption } from "@/components/ui/team-picker";
+import { Typeahead, type TypeaheadOption } from "@/components/ui/typeahead";
+import type { DoraServiceSuggestion } from "@/lib/metrics/service-search";
 
 const PRESETS = [30, 90, 180, 365];
 const DEFAULT_DAYS = 90;
 const ENVIRONMENTS = ["production", "staging", "dev"];
 const DAY = 86_400_000;
+const ALL_SERVICES: TypeaheadOption = { value: "", label: "All services" };
+const WHOLE_ORGANISATION: TypeaheadOption = { value: ORG_SCOPE, label: "Whole organisation" };
+const serviceOption = (s: DoraServiceSuggestion): TypeaheadOption => ({ value: s.name, label: s.name, detail: s.team ?? "unowned" });
 
 const dateOf = (iso: string) => iso.slice(0, 10);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -29,34 +35,39 @@ export function DoraFiltersForm({ filters, window, choices, onChange }: Props) {
   const [customChosen, setCustomChosen] = useState(false);
   const preset = customChosen ? "custom" : presetOf(window);
   const set = (patch: DoraFilters) => onChange({ ...filters, ...patch });
+  const team = filters.team ?? "";
+  // Offered before typing: the default view, the organisation, one's own teams; with the organisation in reach every other team is searched.
+  const teamChoices = [
+    { value: "", label: choices.defaultScope },
+    ...(choices.wholeOrganisation && choices.defaultScope !== WHOLE_ORGANISATION.label ? [WHOLE_ORGANISATION] : []),
+    ...choices.myTeams.map((t) => ({ ...teamOption(t), detail: "your team" })),
+  ];
+  const teamValue = teamChoices.find((o) => o.value === team) ?? (team === ORG_SCOPE ? WHOLE_ORGANISATION : teamOption(team));
   const environments = filters.environment && !ENVIRONMENTS.includes(filters.environment) ? [...ENVIRONMENTS, filters.environment] : ENVIRONMENTS;
   const field = "flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800";
   return (
     <form role="search" aria-label="Filters" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()}>
-      <label className={field} htmlFor={`${id}-team`}>
-        Team
-        <select id={`${id}-team`} className={inputClass} value={filters.team ?? ""} onChange={(e) => set({ team: e.target.value || undefined, service: undefined })}>
-          <option value="">{choices.defaultScope}</option>
-          {choices.wholeOrganisation && choices.defaultScope !== "Whole organisation" && <option value={ORG_SCOPE}>Whole organisation</option>}
-          {choices.teams.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={field} htmlFor={`${id}-service`}>
-        Service
-        <select id={`${id}-service`} className={inputClass} value={filters.service ?? ""} onChange={(e) => set({ service: e.target.value || undefined })}>
-          <option value="">All services</option>
-          {filters.service && !choices.services.includes(filters.service) && <option value={filters.service}>{filters.service}</option>}
-          {choices.services.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      {choices.wholeOrganisation ? (
+        <TeamPicker label="Team" fixed={teamChoices} value={teamValue} onSelect={(o) => set({ team: o.value || undefined, service: undefined })} />
+      ) : (
+        <label className={field} htmlFor={`${id}-team`}>
+          Team
+          <select id={`${id}-team`} className={inputClass} value={team} onChange={(e) => set({ team: e.target.value || undefined, service: undefined })}>
+            {teamChoices.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Typeahead
+        label="Service"
+        source={{ url: `/api/v1/metrics/dora/services${filters.team ? `?${new URLSearchParams({ team: filters.team })}` : ""}`, toOption: serviceOption }}
+        fixed={[ALL_SERVICES]}
+        value={filters.service ? { value: filters.service, label: filters.service } : ALL_SERVICES}
+        onSelect={(o) => set({ service: o.value || undefined })}
+      />
       <label className={field} htmlFor={`${id}-environment`}>
         Environment
         <select id={`${id}-environment`} className={inputClass} value={filters.environment ?? "production"} onChange={(e) => set({ environment: e.target.value === "production" ? undefined : e.target.value })}>

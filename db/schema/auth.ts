@@ -24,7 +24,11 @@ export const teams = pgTable("teams", {
   description: text("description"),
   isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // The team pickers search names and display names by substring and spelling (lib/auth/teams.ts, pg_trgm).
+  index("teams_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  index("teams_display_name_trgm_idx").using("gin", sql`lower(${t.displayName}) gin_trgm_ops`),
+]);
 
 export const memberships = pgTable("memberships", {
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),

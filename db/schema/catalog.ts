@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { requests } from "./requests";
 
@@ -117,4 +117,19 @@ export const catalogRelations = pgTable(
     targetRef: text("target_ref").notNull(),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.type, t.targetRef] }), index("catalog_relations_target_idx").on(t.targetRef, t.type)],
+);
+
+/**
+ * The catalog's change counter, one row. A statement trigger on
+ * catalog_entities (migration 0014) bumps `version` in every transaction that
+ * writes entities, so a process can tell with one cheap read whether the
+ * counts it keeps (lib/catalog/view-cache.ts) still describe the catalog.
+ */
+export const catalogState = pgTable(
+  "catalog_state",
+  {
+    id: boolean("id").primaryKey().default(true),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("catalog_state_one_row", sql`${t.id}`)],
 );

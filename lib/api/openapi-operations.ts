@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
-import { listEntitiesQuery, locationIdSchema, suggestQuery } from "@/lib/catalog/schemas";
+import { listEntitiesQuery, listLocationsQuery, locationIdSchema, suggestQuery } from "@/lib/catalog/schemas";
 import { devexQuerySchema } from "@/lib/metrics/devex/schemas";
 import { doraQuerySchema, eventKinds, isoWeekParam } from "@/lib/metrics/schemas";
+import { doraServiceSearchQuery } from "@/lib/metrics/service-search";
+import { nameSearchQuery } from "@/lib/name-search";
 import { callbackSchema } from "@/lib/provisioning/webhook-callback";
 import { listRequestsQuery, requestIdSchema } from "@/lib/requests/schemas";
 import { requestStatuses } from "@/lib/requests/statuses";
@@ -42,6 +44,11 @@ const jsonBody = (name: string, required = true) => ({ schema: ref(name), requir
 
 const requestId = { id: requestIdSchema.shape.id };
 const TEAM_OR_ORG = "A team (catalog Group) name, or `*` for the whole organisation (managers and admins)";
+const NAME_SEARCH = {
+  q: "What was typed: the exact name first, then names that start with it, contain it, or (from 3 characters) are spelled close to it; empty lists all",
+  limit: "1–100, default 50",
+  cursor: "`nextCursor` of the previous page",
+};
 const WINDOW = { from: "Start of the window, included (UTC); default 90 days before `to`", to: "End of the window, excluded (UTC); default the end of today" };
 
 /** Every route under app/api and what it takes and answers; the routes say how they do it. */
@@ -70,7 +77,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "delete"
   "/api/webhooks/github": {
     post: {
       operationId: "githubWebhook",
-      summary: "GitHub's webhook: pushes, merged pull requests, deployment statuses and incident issues become DORA events",
+      summary: "GitHub's webhook: pushes, merged pull requests, deployment statuses and incident issues become DORA events; a push also re-reads the repository's catalog locations",
       tag: "DORA",
       security: [{ githubSignature: [] }],
       headers: [
@@ -94,6 +101,19 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "delete"
   },
   "/api/v1/me": {
     get: { operationId: "me", summary: "Who the caller is: role and teams", tag: "Account", ok: { status: 200, description: "The caller", schema: ref("Me") } },
+  },
+  "/api/v1/teams": {
+    get: {
+      operationId: "searchTeams",
+      summary: "Typeahead: Runway's teams by name or display name, best match first",
+      description: "Managers and admins search every team; developers their own.",
+      tag: "Account",
+      permission: "portal:use",
+      query: nameSearchQuery,
+      notes: NAME_SEARCH,
+      ok: { status: 200, description: "One page", schema: ref("TeamList") },
+      errors: [400],
+    },
   },
   "/api/v1/requests": {
     get: {
@@ -327,7 +347,10 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "delete"
       summary: "Registered catalog locations and how their last read went",
       tag: "Catalog",
       permission: "catalog:read",
-      ok: { status: 200, description: "Every location", schema: ref("LocationList") },
+      query: listLocationsQuery,
+      notes: { limit: "1–100, default 50", cursor: "`nextCursor` of the previous page" },
+      ok: { status: 200, description: "One page of locations, by target", schema: ref("LocationList") },
+      errors: [400],
     },
     post: {
       operationId: "registerLocation",
@@ -405,6 +428,19 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "delete"
       query: doraQuerySchema,
       notes: { team: TEAM_OR_ORG, ...WINDOW },
       ok: { status: 200, description: "Both windows' keys, weekly series, incidents and services", schema: ref("DoraDashboard") },
+      errors: [400, 403, 404],
+    },
+  },
+  "/api/v1/metrics/dora/services": {
+    get: {
+      operationId: "searchDoraServices",
+      summary: "Typeahead: the services the DORA filter offers for a team, best match first",
+      description: "A team's Components; with the whole organisation in view, every service that has sent events, unowned ones included.",
+      tag: "DORA",
+      permission: "metrics:read",
+      query: doraServiceSearchQuery,
+      notes: { team: `${TEAM_OR_ORG}; default: as the dashboard (admins the organisation, others their teams)`, ...NAME_SEARCH },
+      ok: { status: 200, description: "One page", schema: ref("DoraServiceList") },
       errors: [400, 403, 404],
     },
   },

@@ -30,6 +30,8 @@ const list = <T extends z.ZodType>(item: T, cursor: "keyset" | "none" = "keyset"
     nextCursor: (cursor === "keyset" ? z.string().nullable() : z.null()).describe(cursor === "keyset" ? "Pass as `cursor` for the next page; null on the last" : "Always null: the list is never paged"),
   });
 
+const catalogLocationsRead = z.number().int().optional().describe("push only: the registered catalog locations of the pushed repository and branch, read again once this answer is sent");
+
 const error = z.object({
   error: z.object({
     code: z.enum(Object.keys(statusFor) as [ErrorCode, ...ErrorCode[]]),
@@ -179,7 +181,11 @@ const doraDashboard = z
     weeks: z.array(z.looseObject({ week: z.iso.date() })).describe("One row per ISO week: deployments, failures, lead times"),
     incidents: z.array(z.looseObject({ id: z.string(), service: z.string() })).describe("Resolved incidents of the window, the latest 300"),
     services: z.array(z.looseObject({ service: z.string(), team: z.string().nullable() })).describe("Per service: its four keys and tiers"),
-    choices: z.object({ teams: z.array(z.string()), services: z.array(z.string()), wholeOrganisation: z.boolean(), defaultScope: z.string() }),
+    choices: z.object({
+      myTeams: z.array(z.string()).describe("The caller's own teams"),
+      wholeOrganisation: z.boolean().describe("The caller may choose the organisation and any team (searched through GET /api/v1/teams)"),
+      defaultScope: z.string(),
+    }),
     demo: z.boolean().describe("Some services in view have generated demo history"),
   })
   .describe("Shaped for the DORA dashboard; its inner rows may change between releases.");
@@ -217,6 +223,7 @@ const eventsStored = z.object({
 export const componentSchemas: Record<string, z.ZodType> = {
   Error: error,
   Me: me,
+  TeamList: list(z.object({ name: z.string(), displayName: z.string(), members: z.number().int().describe("Members who are not managers: the people a survey round asks") })),
   RequestSubmission: submitRequestSchema,
   Decision: decisionSchema.omit({ id: true }),
   Rejection: rejectionSchema.omit({ id: true }),
@@ -242,7 +249,7 @@ export const componentSchemas: Record<string, z.ZodType> = {
   ImportResult: importResult,
   LocationRegistration: locationSchema,
   Location: location,
-  LocationList: list(location, "none"),
+  LocationList: list(location),
   LocationRefresh: locationRefresh,
   DeploymentEvent: deploymentEventSchema,
   DeploymentBatch: deploymentBatchSchema,
@@ -252,13 +259,14 @@ export const componentSchemas: Record<string, z.ZodType> = {
   IncidentBatch: incidentBatchSchema,
   EventsStored: eventsStored,
   GithubDelivery: z.union([
-    z.object({ service: z.string(), stored: z.enum(["changes", "deployment", "incident"]), result: eventsStored }),
-    z.object({ ignored: z.string().describe("Why nothing was stored") }),
+    z.object({ service: z.string(), stored: z.enum(["changes", "deployment", "incident"]), result: eventsStored, catalogLocations: catalogLocationsRead }),
+    z.object({ ignored: z.string().describe("Why nothing was stored"), catalogLocations: catalogLocationsRead }),
   ]),
   DoraKeys: doraKeys,
   DoraMetrics: doraKeys.extend({ scope: doraScope }),
   DoraDashboard: doraDashboard,
   DoraWeek: doraWeek,
+  DoraServiceList: list(z.object({ name: z.string(), team: z.string().nullable().describe("The team owning its Component; null: unowned") })),
   DevexMetrics: devex,
   ProvisioningCallback: callbackSchema.omit({ jobId: true }),
   ProvisioningCallbackResult: z.object({ status: z.enum(requestStatuses) }),

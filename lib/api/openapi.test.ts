@@ -14,6 +14,8 @@ import { GET as listEntities } from "@/app/api/v1/catalog/entities/route";
 import { GET as getEntity } from "@/app/api/v1/catalog/entities/[kind]/[namespace]/[name]/route";
 import { POST as ingestEvents } from "@/app/api/v1/events/[kind]/route";
 import { GET as doraKeys } from "@/app/api/v1/metrics/dora/route";
+import { GET as searchDoraServices } from "@/app/api/v1/metrics/dora/services/route";
+import { GET as searchTeams } from "@/app/api/v1/teams/route";
 import { proxy } from "@/proxy";
 import { openApiDocument } from "./openapi";
 import { componentSchemas } from "./openapi-schemas";
@@ -167,6 +169,11 @@ describe("the documented answers", () => {
       "EventsStored",
     );
     await expectDescribed(await doraKeys(call("/api/v1/metrics/dora?team=payments&from=2024-05-01&to=2024-07-01", developer), params({})), 200, "DoraMetrics");
+    const services = await expectDescribed(await searchDoraServices(call("/api/v1/metrics/dora/services?q=ord", developer), params({})), 200, "DoraServiceList");
+    expect(services.items).toEqual([{ name: "orders", team: "payments" }]);
+    const teams = await expectDescribed(await searchTeams(call("/api/v1/teams?q=pay&limit=10", developer), params({})), 200, "TeamList");
+    expect(teams).toEqual({ items: [{ name: "payments", displayName: "payments", members: 1 }], nextCursor: null });
+    await expectDescribed(await searchTeams(call("/api/v1/teams?limit=500", developer), params({})), 400, "Error");
 
     const refused = await submitRequest(call("/api/v1/requests", developer, { method: "POST", body: JSON.stringify({ ...submission, name: "X" }) }), params({}));
     await expectDescribed(refused, 400, "Error");

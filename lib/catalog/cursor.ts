@@ -27,3 +27,15 @@ export function decodeEntityCursor(raw: string | undefined | null, ranked: boole
   if (!ok) throw validationFailed("cursor is not one this list gave out (a search and a plain list have different cursors)", { cursor: "is not valid" });
   return c as EntityCursor;
 }
+
+/** Keyset cursor of the location list: the last target, which is unique. */
+export function encodeLocationCursor(target: string): string {
+  return Buffer.from(target).toString("base64url");
+}
+
+export function decodeLocationCursor(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  const target = Buffer.from(raw, "base64url").toString("utf8");
+  if (!target || encodeLocationCursor(target) !== raw) throw validationFailed("cursor is not one this list gave out", { cursor: "is not valid" });
+  return target;
+}

@@ -117,8 +117,26 @@ describe("listing and filtering", () => {
     expect(facets.tag).toContainEqual({ value: "payments", count: 3 });
     expect(facets.owner).toContainEqual({ value: "group:default/payments", count: 3 });
     const narrowed = await entityFacets(developer, { kind: "API" });
-    expect(narrowed.kind).toEqual([{ value: "API", count: 20 }]);
     expect(narrowed.type[0]).toEqual({ value: "openapi", count: expect.any(Number) });
+    expect(narrowed.type.map((t) => t.value)).not.toContain("service");
+  });
+
+  it("counts each filter's values under the other filters, so that choosing another value shows what it would give", async () => {
+    const view = { kind: "Component", owner: "team-c" };
+    const facets = await entityFacets(developer, view);
+    // Other kinds keep their counts once a kind is chosen: team-c owns APIs and a System too.
+    expect(facets.kind).toEqual(expect.arrayContaining([{ value: "Component", count: 1 }, { value: "API", count: 6 }, { value: "System", count: 1 }]));
+    expect(facets.owner).toEqual(expect.arrayContaining([{ value: "group:default/team-c", count: 1 }, { value: "group:default/payments", count: 3 }]));
+    // Every count is the total of the list with that value chosen instead.
+    for (const facet of ["kind", "type", "lifecycle", "owner", "system", "tag"] as const) {
+      for (const { value, count } of facets[facet]) expect({ facet, value, count }).toEqual({ facet, value, count: (await listEntities(developer, { ...view, [facet]: value })).total });
+    }
+  });
+
+  it("keeps the chosen value among the counts even when it is not one of the most frequent", async () => {
+    const facets = await entityFacets(developer, { tag: "mqtt" }, 1);
+    expect(facets.tag).toHaveLength(2);
+    expect(facets.tag).toContainEqual({ value: "mqtt", count: 1 });
   });
 
   it("suggests entities for a picker, of the kinds asked for", async () => {

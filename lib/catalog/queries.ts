@@ -5,7 +5,7 @@ import { textArray } from "@/lib/db-sql";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { decodeEntityCursor, encodeEntityCursor, type EntityCursor } from "./cursor";
 import { documentColumns, toStored, type DocumentRow, type StoredEntity } from "./entity";
-import { filterConditions, teamGroupRefs, whereClause } from "./filters";
+import { allConditions, FACETS, filterConditions, teamGroupRefs, whereClause, type Facet, type Filters } from "./filters";
 import { splitKey, type EntityName } from "./refs";
 import type { ListEntitiesQuery } from "./schemas";
 import { nameMatch, parseSearch, searchMatch, searchRank, textOnlyMatch, TEXT_ONLY_RANK, type Search } from "./search";
@@ -64,16 +64,17 @@ function toSummary(r: Row): EntitySummary {
   };
 }
 
-type PagePlan = { filters: SQL[]; conditions: SQL[]; search: Search | null; limit: number; cacheKey: string };
+type PagePlan = { byFilter: Filters; filters: SQL[]; conditions: SQL[]; search: Search | null; limit: number; cacheKey: string };
 
 function planPage(actor: Actor, q: ListEntitiesQuery): PagePlan {
   assertCan(actor, "catalog:read");
-  const filters = filterConditions(actor, q);
+  const byFilter = filterConditions(actor, q);
+  const filters = allConditions(byFilter);
   const search = q.q ? parseSearch(q.q) : null;
   const { cursor: _cursor, limit: _limit, ...view } = q;
   // "Owned by my teams" differs per person; everything else names the same set of entities for everyone.
   const cacheKey = JSON.stringify({ ...view, mine: q.mine ? teamGroupRefs(actor) : undefined });
-  return { filters, conditions: search ? [...filters, searchMatch(search)] : filters, search, limit: q.limit ?? 50, cacheKey };
+  return { byFilter, filters, conditions: search ? [...filters, searchMatch(search)] : filters, search, limit: q.limit ?? 50, cacheKey };
 }
 
 async function rowsOf<R>(query: SQL): Promise<R[]> {
@@ -143,36 +144,58 @@ export async function listEntityDocuments(actor: Actor, q: ListEntitiesQuery): P
 }
 
 export type FacetValue = { value: string; count: number };
-export type Facets = Record<"kind" | "type" | "lifecycle" | "owner" | "system" | "tag", FacetValue[]>;
+export type Facets = Record<Facet, FacetValue[]>;
 
 /**
- * Counts per value of each filter, over the entities the current filters and
- * search select: one scan with grouping sets for the columns, one for tags.
+ * Counts per value of each filter, as search engines count facets: each
+ * facet over the entities that the search and every other filter select, so
+ * that with one kind chosen the other kinds still show what choosing them
+ * would give. The chosen value is always among the values, even when it is
+ * not among the `top` most frequent.
  */
 export async function entityFacets(actor: Actor, q: ListEntitiesQuery, top = 12): Promise<Facets> {
   const plan = planPage(actor, q);
-  return cachedCount(`facets:${top}:${plan.cacheKey}`, () => countFacets(whereClause(plan.conditions), top));
+  return cachedCount(`facets:${top}:${plan.cacheKey}`, () => countFacets(plan, q.tag, top));
 }
 
-async function countFacets(where: SQL, top: number): Promise<Facets> {
-  const [columns, tags] = await Promise.all([
-    db.execute<{ facet: string; value: string; count: number }>(sql`
-      select facet, value, count from (
-        select facet, value, count, row_number() over (partition by facet order by count desc, value) as n from (
-          select case grouping(e.kind, e.type, e.lifecycle, e.owner_ref, e.system_ref)
-                   when 15 then 'kind' when 23 then 'type' when 27 then 'lifecycle' when 29 then 'owner' else 'system' end as facet,
-                 coalesce(e.kind, e.type, e.lifecycle, e.owner_ref, e.system_ref) as value,
-                 count(*)::int as count
-          from catalog_entities e ${where}
-          group by grouping sets ((e.kind), (e.type), (e.lifecycle), (e.owner_ref), (e.system_ref))
-        ) g where value is not null
-      ) ranked where n <= ${top}`),
-    db.execute<{ value: string; count: number }>(sql`
-      select t as value, count(*)::int as count from catalog_entities e cross join lateral unnest(e.tags) t ${where}
-      group by t order by count desc, t limit ${top}`),
-  ]);
-  const facets: Facets = { kind: [], type: [], lifecycle: [], owner: [], system: [], tag: [...tags].map((t) => ({ value: t.value, count: t.count })) };
-  for (const r of columns) facets[r.facet as keyof Facets].push({ value: r.value, count: r.count });
+/** grouping(kind, type, lifecycle, owner, system) in each column's grouping set: a bit set for each column it leaves out. */
+const FACET_GROUPS = { kind: 15, type: 23, lifecycle: 27, owner: 29, system: 30 } as const;
+
+/**
+ * One statement. The columns' facets are grouping sets of one scan, each
+ * counting only the entities that all the other facets' filters let through
+ * (an aggregate FILTER per facet); tags are unnested in a second branch.
+ */
+async function countFacets(plan: PagePlan, tag: string | undefined, top: number): Promise<Facets> {
+  const { byFacet, others } = plan.byFilter;
+  const active = FACETS.filter((f) => byFacet[f]);
+  const allBut = (facet: Facet) => {
+    const rest = active.filter((f) => f !== facet).map((f) => byFacet[f]!);
+    return rest.length ? sql.join(rest, sql` and `) : sql`true`;
+  };
+  // Only entities that all filters but one let through can count anywhere; said so, the planner can use the filters' indexes.
+  const reach = active.length > 1 ? [sql`(${sql.join(active.map((f) => sql`(${allBut(f)})`), sql` or `)})`] : [];
+  const where = whereClause([...others, ...(plan.search ? [searchMatch(plan.search)] : []), ...reach]);
+  const columns = Object.keys(FACET_GROUPS) as (keyof typeof FACET_GROUPS)[];
+  const perSet = (f: (facet: keyof typeof FACET_GROUPS) => SQL) =>
+    sql`case grouping(e.kind, e.type, e.lifecycle, e.owner_ref, e.system_ref) ${sql.join(columns.map((c) => sql`when ${sql.raw(String(FACET_GROUPS[c]))} then ${f(c)}`), sql` `)} end`;
+  const rows = await db.execute<{ facet: Facet; value: string; count: number }>(sql`
+    select facet, value, count from (
+      select facet, value, count, chosen, row_number() over (partition by facet order by count desc, value) as n from (
+        select ${perSet((c) => sql.raw(`'${c}'`))} as facet,
+               coalesce(e.kind, e.type, e.lifecycle, e.owner_ref, e.system_ref) as value,
+               ${perSet((c) => sql`count(*) filter (where ${allBut(c)})`)}::int as count,
+               ${perSet((c) => (byFacet[c] ? sql`bool_or(${byFacet[c]})` : sql`false`))} as chosen
+        from catalog_entities e ${where}
+        group by grouping sets ((e.kind), (e.type), (e.lifecycle), (e.owner_ref), (e.system_ref))
+        union all
+        select 'tag', t, (count(*) filter (where ${allBut("tag")}))::int, ${tag ? sql`bool_or(t = ${tag})` : sql`false`}
+        from catalog_entities e cross join lateral unnest(e.tags) t ${where}
+        group by t
+      ) g where value is not null and count > 0
+    ) ranked where n <= ${top} or chosen`);
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Facets;
+  for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
   for (const f of Object.values(facets)) f.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return facets;
 }

@@ -6,6 +6,13 @@ const optionalText = (max: number, label: string) =>
 
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 
+const pageLimit = z.coerce
+  .number({ error: "limit must be a number" })
+  .int("limit must be a whole number")
+  .min(1, "limit must be 1–100")
+  .max(100, "limit must be 1–100")
+  .optional();
+
 /** Query string of the entity list: the API's and the catalog page's (whose URL holds the whole view). */
 export const listEntitiesQuery = z.object({
   q: optionalText(200, "the search"),
@@ -18,7 +25,7 @@ export const listEntitiesQuery = z.object({
   /** `relationType:entityRef`: entities that have this relation to that entity (e.g. memberOf:group:default/team-a). */
   rel: optionalText(400, "rel"),
   mine: flag.optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1–100").max(100, "limit must be 1–100").optional(),
+  limit: pageLimit,
   cursor: optionalText(500, "cursor"),
 });
 
@@ -49,5 +56,9 @@ export type ImportInput = z.infer<typeof importSchema>;
 export const locationSchema = z.object({
   target: z.string({ error: "Enter a location" }).trim().min(1, "Enter a location").max(2000, "A location is at most 2,000 characters"),
 });
+
+export const listLocationsQuery = z.object({ limit: pageLimit, cursor: optionalText(3000, "cursor") });
+
+export type ListLocationsQuery = z.infer<typeof listLocationsQuery>;
 
 export const locationIdSchema = z.object({ id: z.uuid("Not a location id") });

@@ -4,7 +4,6 @@ import type { Database } from "@/db/client";
 import { catalogEntities, catalogLocations, catalogRelations } from "@/db/schema";
 import type { Collected } from "./collect";
 import { toRow, type EntityRow } from "./entity-row";
-import { forgetCounts } from "./view-cache";
 
 export type Tx = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
 
@@ -25,9 +24,12 @@ export type WritePlan = {
 
 const CHUNK = 500;
 
-/** Every catalog write takes this lock, so an import and a location read never interleave on one entity. */
+/**
+ * Every catalog write takes this lock, so an import and a location read never
+ * interleave on one entity. (Cached counts follow writes through the
+ * catalog_state counter, which a trigger bumps; see view-cache.ts.)
+ */
 export async function lockCatalog(tx: Pick<Tx, "execute">): Promise<void> {
-  forgetCounts();
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('runway:catalog-write'))`);
 }
 

@@ -46,8 +46,12 @@ export type DoraDashboard = {
   weeks: WeekRow[];
   incidents: IncidentPoint[];
   services: ServiceRow[];
-  /** `defaultScope`: what the view shows with no team chosen (admins: the organisation, others: their teams). */
-  choices: { teams: string[]; services: string[]; wholeOrganisation: boolean; defaultScope: string };
+  /**
+   * The team filter's own choices: the actor's teams, and with `wholeOrganisation`
+   * the organisation and any team, searched as they type (services always are).
+   * `defaultScope`: what the view shows with no team chosen (admins: the organisation, others: their teams).
+   */
+  choices: { myTeams: string[]; wholeOrganisation: boolean; defaultScope: string };
   /** Some of the services in view have the demo generator's history. */
   demo: boolean;
 };
@@ -69,14 +73,13 @@ export async function loadDoraDashboard(actor: Actor, q: DoraQuery): Promise<Dor
     ...weeks.map((wk) => ({ key: utcDate(wk.start), from: wk.from, to: wk.to })),
   ];
   const deployments = windowDeployments(scope, w);
-  const [{ days: inCurrent }, inPrevious, lead, restore, incidents, services, choices, demo] = await Promise.all([
+  const [{ days: inCurrent }, inPrevious, lead, restore, incidents, services, demo] = await Promise.all([
     deployments,
     deploymentDays(scope, prev),
     leadTimeBySegment(scope.environment, scope.services, segments),
     restoreTimes(scope, segments.slice(0, 2)),
     incidentPoints(scope, w),
     serviceRows(scope, w, deployments),
-    filterChoices(actor, q),
     read(sql`select 1 from dora_services where is_demo and ${inServices(sql`name`, scope.services)} limit 1`),
   ]);
   const current = keysFrom(w, summarizeDays(w, inCurrent), lead.get("current")!, restore.get("current")!);
@@ -105,7 +108,7 @@ export async function loadDoraDashboard(actor: Actor, q: DoraQuery): Promise<Dor
     weeks: weekRows,
     incidents,
     services,
-    choices,
+    choices: filterChoices(actor),
     demo: demo.length > 0,
   };
 }
@@ -188,14 +191,13 @@ async function serviceRows(scope: DoraScope, w: Window, deployments: Promise<{ w
   });
 }
 
-/** What the filters offer: the teams the actor may pick, and the services of the chosen team (or of every team they may see). */
-async function filterChoices(actor: Actor, q: DoraQuery): Promise<DoraDashboard["choices"]> {
-  const wholeOrganisation = can(actor.role, "metrics:read-org");
-  const teams = wholeOrganisation ? (await read<{ name: string }>(sql`select name from teams order by name`)).map((r) => r.name) : actor.teams.map((t) => t.name);
-  const context = await resolveScope(actor, { team: q.team, environment: q.environment });
-  const services =
-    context.services ?? (await read<{ name: string }>(sql`select name from dora_services order by name limit 2000`)).map((r) => r.name);
-  return { teams, services, wholeOrganisation, defaultScope: actor.role === "admin" ? "Whole organisation" : "My teams" };
+/** Lists that grow with the organisation (every team, every service) are never sent: the filters search them. */
+function filterChoices(actor: Actor): DoraDashboard["choices"] {
+  return {
+    myTeams: actor.teams.map((t) => t.name),
+    wholeOrganisation: can(actor.role, "metrics:read-org"),
+    defaultScope: actor.role === "admin" ? "Whole organisation" : "My teams",
+  };
 }
 
 export type WeekDetail = {

@@ -110,7 +110,7 @@ describe("a git repository registered as a location", () => {
     await expect(registerLocation(admin, { target: "ftp://example.com/x.yaml" })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(registerLocation(admin, { target: `git+file://${repo.dir}#../outside.yaml` })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(registerLocation(admin, { target: `git+file://${repo.dir}#index.yaml` })).rejects.toMatchObject({ code: "conflict" });
-    expect((await listLocations(admin)).map((l) => l.target)).toEqual([`git+file://${repo.dir}#index.yaml`]);
+    expect((await listLocations(admin)).items.map((l) => l.target)).toEqual([`git+file://${repo.dir}#index.yaml`]);
   });
 
   it("is read again by the worker's sweep when due, and removing it removes its entities", async () => {

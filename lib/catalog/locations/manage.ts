@@ -1,12 +1,14 @@
 import "server-only";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { catalogEntities, catalogLocations, type CatalogProblem } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, notFound, validationFailed } from "@/lib/errors";
 import { collectEntities, describeProblem, type Collection } from "../collect";
+import { decodeLocationCursor, encodeLocationCursor } from "../cursor";
 import { summarize, type ImportResult } from "../import";
+import type { ListLocationsQuery } from "../schemas";
 import { refreshIntervalMs } from "../settings";
 import { applyPlan, chunks, lockCatalog, planWrite, type Tx } from "../store";
 import { forgetCounts } from "../view-cache";
@@ -104,9 +106,21 @@ async function view(id: string): Promise<LocationView> {
   return row;
 }
 
-export async function listLocations(actor: Actor): Promise<LocationView[]> {
+export type LocationPage = { items: LocationView[]; nextCursor: string | null };
+
+/** Locations by target, a page at a time (keyset on the unique target, so a registration between pages neither repeats nor skips one). */
+export async function listLocations(actor: Actor, q: ListLocationsQuery = {}): Promise<LocationPage> {
   assertCan(actor, "catalog:read");
-  return db.select(viewColumns).from(catalogLocations).orderBy(asc(catalogLocations.target));
+  const limit = q.limit ?? 50;
+  const after = decodeLocationCursor(q.cursor);
+  const rows = await db
+    .select(viewColumns)
+    .from(catalogLocations)
+    .where(after === null ? undefined : gt(catalogLocations.target, after))
+    .orderBy(asc(catalogLocations.target))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeLocationCursor(items[items.length - 1].target) : null };
 }
 
 /** Registers a location and reads it at once: its entities are searchable when this returns. */

@@ -1,6 +1,4 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { addDays, lastDays, type Window } from "../window";
@@ -20,8 +18,11 @@ export function devexWindow(q: Pick<DevexQuery, "from" | "to">, now = new Date()
 export type DevexDashboard = {
   window: { from: string; to: string };
   scope: Pick<DevexScope, "kind" | "label" | "team" | "detail">;
-  /** The team filter's choices: the teams this person may look at (managers: theirs; admins: all; developers: none). */
-  teamChoices: string[];
+  /**
+   * The team filter's choices: managers and admins their own teams (developers
+   * none); `search`: admins may choose any team, searched as they type (GET /api/v1/teams).
+   */
+  teamChoices: { teams: string[]; search: boolean };
   survey: {
     rounds: RoundResult[];
     /** The round the detail is about: the one asked for, else the latest with results. */
@@ -34,10 +35,10 @@ export type DevexDashboard = {
   demo: boolean;
 };
 
-async function teamChoices(actor: Actor, scope: DevexScope): Promise<string[]> {
-  if (!scope.detail) return [];
-  if (actor.role !== "admin") return actor.teams.map((t) => t.name);
-  return (await db.execute<{ name: string }>(sql`select name from teams order by name`)).map((r) => r.name);
+/** Every team would be a list that grows with the organisation: admins search it instead. */
+function teamChoices(actor: Actor, scope: DevexScope): DevexDashboard["teamChoices"] {
+  if (!scope.detail) return { teams: [], search: false };
+  return { teams: actor.teams.map((t) => t.name), search: actor.role === "admin" };
 }
 
 /** Everything the DevEx dashboard shows for one set of filters. */
@@ -48,16 +49,15 @@ export async function loadDevexDashboard(actor: Actor, q: DevexQuery, now = new 
   // Without a choice, the latest round with results to show; else the latest.
   const chosen = q.round ? inScope.find((r) => r.id === q.round) : (inScope.filter((r) => r.shown).at(-1) ?? inScope.at(-1));
   if (q.round && !chosen) throw notFound("That survey round did not ask these teams in this window; choose another round or a wider window.");
-  const [rounds, detail, platform, choices] = await Promise.all([
+  const [rounds, detail, platform] = await Promise.all([
     roundResults(inScope, scope.teamIds, now),
     chosen && scope.detail ? roundDetail(chosen.id, scope.teamIds) : null,
     platformFigures(w, scope.teamIds),
-    teamChoices(actor, scope),
   ]);
   return {
     window: { from: w.from.toISOString(), to: w.to.toISOString() },
     scope: { kind: scope.kind, label: scope.label, team: scope.team, detail: scope.detail },
-    teamChoices: choices,
+    teamChoices: teamChoices(actor, scope),
     survey: { rounds, selected: rounds.find((r) => r.id === chosen?.id) ?? null, detail },
     platform,
     demo: rounds.some((r) => r.isDemo),

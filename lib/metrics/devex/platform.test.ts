@@ -14,6 +14,7 @@ let admin: Actor;
 let dev: Actor;
 let newcomer: Actor;
 let lateNewcomer: Actor;
+let newManager: Actor;
 let waitingId: string;
 let counter = 0;
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
   dev = await createUser({ email: "dev@platform.test", teams: ["alpha"] });
   newcomer = await createUser({ email: "new@platform.test", teams: ["alpha"] });
   lateNewcomer = await createUser({ email: "late@platform.test", teams: ["alpha"] });
+  newManager = await createUser({ email: "lead@platform.test", role: "manager", teams: [["alpha", "manager"]] });
   const other = await createUser({ email: "other@platform.test", teams: ["beta"] });
   const alpha = dev.teams[0];
 
@@ -80,7 +82,9 @@ beforeAll(async () => {
   await history(other.teams[0], "database", "2024-05-06T10:00:00Z", [["2024-05-06T10:00:00Z", "pending_approval"]]);
 
   // Newcomers: one signs in on 2 May and alpha-api reaches production 2.5 days later; the other signs in after it.
+  // alpha's new manager signs in on 1 May and is no newcomer: only developers count.
   await db.update(users).set({ firstSignInAt: new Date("2024-05-02T00:00:00Z") }).where(eq(users.id, newcomer.id));
+  await db.update(users).set({ firstSignInAt: new Date("2024-05-01T00:00:00Z") }).where(eq(users.id, newManager.id));
   await db.update(users).set({ firstSignInAt: new Date("2024-05-10T00:00:00Z") }).where(eq(users.id, lateNewcomer.id));
   await db.update(users).set({ firstSignInAt: new Date("2024-03-01T00:00:00Z") }).where(eq(users.id, dev.id));
   await component("alpha-api", "alpha");
@@ -113,7 +117,7 @@ describe("the platform's own figures", () => {
     expect(platform.teamsUsing).toEqual({ teams: 1, of: 1 });
   });
 
-  it("count active people per week and the time newcomers took to their team's first production deployment", async () => {
+  it("count active people per week and the time new developers took to their team's first production deployment, not new managers", async () => {
     const { platform } = await loadDevexDashboard(admin, window);
     expect(platform.activeUsers).toEqual({ averagePerWeek: 1, peakWeek: 2 });
     expect(platform.weeks.map((w) => [w.week, w.activeUsers, w.requests])).toEqual([

@@ -49,7 +49,7 @@ export type PlatformFigures = {
   /** People active per ISO week of the window: on average, and in the busiest week. */
   activeUsers: { averagePerWeek: number; peakWeek: number };
   teamsUsing: { teams: number; of: number };
-  /** People who first signed in during the window: how long until their team's first production deployment after that. */
+  /** Developers who first signed in during the window: how long until their team's first production deployment after that. */
   timeToFirstDeployment: { newcomers: number; deployed: number; p50Days: number | null; p90Days: number | null };
   weeks: PlatformWeek[];
 };
@@ -156,10 +156,12 @@ async function activeUsers(w: Window, teamIds: string[] | null): Promise<Map<str
 }
 
 /**
- * A newcomer's first production deployment is the first successful one, at or
- * after their first sign-in, of a service one of their teams owns: deployment
- * events name a service, not a person, and a service's team is the Group that
- * owns its catalog Component (as for DORA, lib/metrics/scope.ts).
+ * A newcomer is a developer who first signed in during the window: managers and
+ * admins do not ship, so their sign-ins would only dilute the figure. Their
+ * first production deployment is the first successful one, at or after their
+ * first sign-in, of a service one of their teams owns: deployment events name a
+ * service, not a person, and a service's team is the Group that owns its
+ * catalog Component (as for DORA, lib/metrics/scope.ts).
  */
 async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promise<PlatformFigures["timeToFirstDeployment"]> {
   const member = teamIds === null ? sql`true` : sql`exists (select 1 from memberships m where m.user_id = u.id and ${inTeams(sql`m.team_id`, teamIds)})`;
@@ -178,7 +180,7 @@ async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promi
         where d.environment = 'production' and d.status = 'success' and d.service = ts.service and d.deployed_at >= u.first_sign_in_at
         order by d.deployed_at limit 1
       ) d on true
-      where u.first_sign_in_at >= ${instant(w.from)} and u.first_sign_in_at < ${instant(w.to)} and ${member}
+      where u.role = 'developer' and u.first_sign_in_at >= ${instant(w.from)} and u.first_sign_in_at < ${instant(w.to)} and ${member}
       group by u.id, u.first_sign_in_at
     )
     select count(*)::int as newcomers, count(first_deploy)::int as deployed,

@@ -86,16 +86,17 @@ describe("who sees what", () => {
   it("gives developers the organisation-wide summary only: no team filter, no items, teams or comments", async () => {
     const view = await loadDevexDashboard(developer, query({ round }));
     expect(view.scope).toMatchObject({ kind: "org", detail: false });
-    expect(view.teamChoices).toEqual([]);
+    expect(view.teamChoices).toEqual({ teams: [], search: false });
     expect(view.survey.selected).toMatchObject({ title: "Spring pulse", respondents: 5, dimensions: { feedback_loops: { mean: 3.6 } } });
     expect(view.survey.detail).toBeNull();
     await expect(loadDevexDashboard(developer, query({ team: "alpha" }))).rejects.toMatchObject({ code: "forbidden" } satisfies Partial<AppError>);
   });
 
-  it("gives managers their own teams and admins every team", async () => {
-    expect((await loadDevexDashboard(manager, query())).teamChoices).toEqual(["alpha", "beta"]);
+  it("gives managers their own teams and admins every team, searched rather than listed", async () => {
+    expect((await loadDevexDashboard(manager, query())).teamChoices).toEqual({ teams: ["alpha", "beta"], search: false });
     await expect(loadDevexDashboard(manager, query({ team: "gamma" }))).rejects.toMatchObject({ code: "forbidden" });
-    expect((await loadDevexDashboard(admin, query())).teamChoices).toEqual(expect.arrayContaining(["alpha", "beta", "gamma", "platform"]));
+    expect((await loadDevexDashboard(admin, query())).teamChoices).toEqual({ teams: ["platform"], search: true });
+    expect((await loadDevexDashboard(admin, query({ team: "gamma" }))).scope).toMatchObject({ kind: "team", team: "gamma" });
     await expect(loadDevexDashboard(admin, query({ team: "nobody" }))).rejects.toMatchObject({ code: "not_found" });
   });
 

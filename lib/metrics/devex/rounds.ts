@@ -77,11 +77,3 @@ export async function listRounds(actor: Actor, now = new Date()): Promise<RoundL
     limit 200`);
   return rows.map((r) => ({ ...r, status: roundStatus(new Date(r.opensAt), new Date(r.closesAt), now) }));
 }
-
-/** The teams a new round may ask, with how many members (who answer) each has. */
-export async function roundTeamChoices(actor: Actor): Promise<{ name: string; displayName: string; members: number }[]> {
-  assertCan(actor, "devex:manage");
-  return db.execute<{ name: string; displayName: string; members: number }>(sql`
-    select t.name, t.display_name as "displayName", (select count(*) from memberships m where m.team_id = t.id and m.role = 'member')::int as members
-    from teams t order by t.name`);
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RepositoryPush } from "@/lib/catalog/locations/push";
 import { validationFailed } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
 import { commitSha } from "../schemas";
@@ -16,6 +17,13 @@ const pushSchema = z.object({
   deleted: z.boolean().optional(),
   repository,
   commits: z.array(z.object({ id: commitSha, timestamp: instant })).default([]),
+});
+
+/** Only what the catalog reads of a push: a payload DORA refuses (a commit without a time) still moved the repository. */
+const pushedRepositorySchema = z.object({
+  ref: z.string(),
+  deleted: z.boolean().optional(),
+  repository: z.object({ clone_url: z.string().optional(), html_url: z.string().optional(), default_branch: z.string().optional() }),
 });
 
 const deploymentStatusSchema = z.object({
@@ -69,6 +77,18 @@ const changeId = (r: Repository, sha: string) => `github:${repoKey(r)}@${sha}`;
 export function rootCauseSha(body: string | null | undefined): string | null {
   const match = /^\s*root cause:\s*`?([0-9a-f]{7,40})\b/im.exec(body ?? "");
   return match ? match[1].toLowerCase() : null;
+}
+
+/** Which repository a push moved, and which branch (null for a tag or a deleted branch); null for a payload that does not say. */
+export function pushedRepository(payload: unknown): RepositoryPush | null {
+  const parsed = pushedRepositorySchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const { ref, deleted, repository } = parsed.data;
+  return {
+    urls: [repository.clone_url, repository.html_url].filter((u): u is string => Boolean(u)),
+    branch: !deleted && ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null,
+    defaultBranch: repository.default_branch ?? null,
+  };
 }
 
 const ISSUE_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "labeled"]);

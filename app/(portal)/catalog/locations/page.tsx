@@ -6,13 +6,29 @@ import { ProblemList } from "@/components/catalog/problem-list";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listLocations } from "@/lib/catalog/locations/manage";
+import { listLocationsQuery } from "@/lib/catalog/schemas";
+import { AppError } from "@/lib/errors";
 import { age, utc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Locations · Catalog" };
 
-export default async function LocationsPage() {
+const PAGE_SIZE = 50;
+
+export default async function LocationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor();
-  const locations = await listLocations(actor);
+  const parsed = listLocationsQuery.safeParse(await searchParams);
+  let cursor = parsed.success ? parsed.data.cursor : undefined;
+  let problem = parsed.success ? null : "This address does not point into the list of locations; showing the first page.";
+  let page;
+  try {
+    page = await listLocations(actor, { limit: PAGE_SIZE, cursor });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "validation_failed") throw e;
+    problem = "This address does not point into the list of locations; showing the first page.";
+    cursor = undefined;
+    page = await listLocations(actor, { limit: PAGE_SIZE });
+  }
+  const locations = page.items;
   const isAdmin = can(actor.role, "catalog:locations");
   return (
     <div className="flex flex-col gap-6">
@@ -22,13 +38,18 @@ export default async function LocationsPage() {
         </Link>
         <h1 className="mt-1 text-2xl font-bold">Locations</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Repositories and URLs the catalog reads, with Location entities followed to more files. Each is read again on a schedule, and at once by its Refresh button
-          or a push webhook (POST /api/v1/catalog/locations/&#123;id&#125;/refresh). Entities that disappear from a location are flagged as orphans, then removed on the
-          next read.
+          Repositories and URLs the catalog reads, with Location entities followed to more files. Each is read again on a schedule, and at once by its Refresh button,
+          by a push to its GitHub repository (the GitHub webhook, POST /api/webhooks/github) or by POST /api/v1/catalog/locations/&#123;id&#125;/refresh. Entities that
+          disappear from a location are flagged as orphans, then removed on the next read.
         </p>
       </div>
       {isAdmin && <LocationForm />}
-      {locations.length === 0 ? (
+      {problem && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {problem}
+        </p>
+      )}
+      {locations.length === 0 && !cursor ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           No locations yet.{isAdmin ? " Register a repository or a catalog-info.yaml URL above." : " A platform admin can register your team's repository."}
         </div>
@@ -65,6 +86,20 @@ export default async function LocationsPage() {
             );
           })}
         </ul>
+      )}
+      {(cursor || page.nextCursor) && (
+        <nav aria-label="Pages of locations" className="flex gap-3">
+          {cursor && (
+            <Link href="/catalog/locations" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">
+              First page
+            </Link>
+          )}
+          {page.nextCursor && (
+            <Link href={`/catalog/locations?cursor=${page.nextCursor}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">
+              Next page
+            </Link>
+          )}
+        </nav>
       )}
     </div>
   );

@@ -98,9 +98,8 @@ export default async function DevexPage({ searchParams }: { searchParams: Promis
     try {
       const data = await loadDevexDashboard(actor, parsed.data);
       const manager = data.scope.detail && actor.role !== "admin" && actor.teams.length > 0;
-      const teams = data.scope.detail
-        ? [...(manager ? [{ value: "", label: "My teams" }] : []), { value: ORG_SCOPE, label: "Whole organisation" }, ...data.teamChoices.map((t) => ({ value: t, label: t }))]
-        : null;
+      const options = [...(manager ? [{ value: "", label: "My teams" }] : []), { value: ORG_SCOPE, label: "Whole organisation" }, ...data.teamChoices.teams.map((t) => ({ value: t, label: t }))];
+      const teams = data.scope.detail ? { options, search: data.teamChoices.search } : null;
       body = (
         <>
           <DevexFilters

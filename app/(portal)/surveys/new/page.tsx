@@ -3,14 +3,12 @@ import Link from "next/link";
 import { RoundForm } from "@/components/devex/round-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { CORE_ITEMS, DEFAULT_MIN_RESPONSES, MAX_CUSTOM_ITEMS, MIN_RESPONSES_FLOOR } from "@/lib/metrics/devex/items";
-import { roundTeamChoices } from "@/lib/metrics/devex/rounds";
 import { utcDate } from "@/lib/metrics/window";
 
 export const metadata: Metadata = { title: "Open a pulse round" };
 
 export default async function NewRoundPage() {
-  const actor = await requirePagePermission("devex:manage");
-  const teams = await roundTeamChoices(actor);
+  await requirePagePermission("devex:manage");
   const today = new Date();
   return (
     <div className="flex max-w-3xl flex-col gap-6">
@@ -27,7 +25,6 @@ export default async function NewRoundPage() {
         </p>
       </div>
       <RoundForm
-        teams={teams}
         defaults={{ opensOn: utcDate(today), closesOn: utcDate(new Date(today.getTime() + 13 * 86_400_000)), minResponses: DEFAULT_MIN_RESPONSES, floor: MIN_RESPONSES_FLOOR }}
         coreItems={CORE_ITEMS.map((i) => i.prompt)}
       />

@@ -141,3 +141,26 @@ describe("/api/v1/catalog/locations", () => {
     expect((await call(deleteLocation, "DELETE", `/api/v1/catalog/locations/${location.id}`, { id: location.id }, admin)).status).toBe(204);
   });
 });
+
+describe("GET /api/v1/catalog/locations, page by page", () => {
+  it("pages with limit and cursor, in target order, without repeats or gaps", async () => {
+    const targets = ["systems/podcast-system.yaml", "components/petstore-component.yaml", "apis/petstore-api.yaml"].map((p) => `git+file://${repo.dir}#${p}`);
+    for (const target of targets) expect((await call(registerLocation, "POST", "/api/v1/catalog/locations", {}, admin, JSON.stringify({ target }))).status).toBe(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { target: string }[]; nextCursor: string | null } } = await call(listLocations, "GET", `/api/v1/catalog/locations?limit=2${cursor ? `&cursor=${cursor}` : ""}`, {}, developer);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((l) => l.target));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...targets].sort());
+    expect((await call(listLocations, "GET", "/api/v1/catalog/locations", {}, developer)).body).toMatchObject({ items: { length: 3 }, nextCursor: null });
+  });
+
+  it("refuses a limit out of range and a cursor it did not give out", async () => {
+    expect(await call(listLocations, "GET", "/api/v1/catalog/locations?limit=0", {}, developer)).toMatchObject({ status: 400, body: { error: { code: "validation_failed", fields: { limit: "limit must be 1–100" } } } });
+    expect(await call(listLocations, "GET", "/api/v1/catalog/locations?cursor=not-a-cursor!", {}, developer)).toMatchObject({ status: 400, body: { error: { code: "validation_failed", fields: { cursor: "is not valid" } } } });
+  });
+});

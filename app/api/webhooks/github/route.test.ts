@@ -1,10 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import "@/db/test/database";
+import { createUser } from "@/db/test/fixtures";
+import { listLocations, registerLocation } from "@/lib/catalog/locations/manage";
+import { listEntities } from "@/lib/catalog/queries";
+import { exampleRepository } from "@/lib/catalog/testing/fixtures";
 import { signBody, verifySignature } from "@/lib/crypto/hmac";
 import push from "@/lib/metrics/github/fixtures/push.json";
 import { POST } from "./route";
+
+// Next runs `after()` tasks once the response is sent, inside a request it serves; here they wait until the test runs them.
+const afterResponse = vi.hoisted(() => [] as (() => unknown)[]);
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (task: () => unknown) => void afterResponse.push(task) }));
+
+async function runAfterResponse() {
+  for (const task of afterResponse.splice(0)) await task();
+}
 
 const SECRET = "webhook-test-secret";
 
@@ -55,7 +68,7 @@ describe("POST /api/webhooks/github", () => {
   it("stores a signed push and answers what it stored", async () => {
     expect(await deliver("push", JSON.stringify(push))).toEqual({
       status: 200,
-      body: { service: "checkout", stored: "changes", result: { received: 2, created: 2, updated: 0 } },
+      body: { service: "checkout", stored: "changes", result: { received: 2, created: 2, updated: 0 }, catalogLocations: 0 },
     });
     expect(await changes()).toBe(2);
   });
@@ -65,5 +78,49 @@ describe("POST /api/webhooks/github", () => {
     expect(await deliver("push", "Hello, World!")).toMatchObject({ status: 400, body: { error: { code: "validation_failed", message: expect.stringContaining("JSON") } } });
     expect(await deliver("deployment_status", JSON.stringify({ deployment_status: { state: "success" } }))).toMatchObject({ status: 400, body: { error: { code: "validation_failed" } } });
     expect(await deliver(null, JSON.stringify(push))).toMatchObject({ status: 400, body: { error: { message: "Missing X-GitHub-Event header." } } });
+  });
+});
+
+describe("a push to a repository registered as a catalog location", () => {
+  let repo: ReturnType<typeof exampleRepository>;
+  let target: string;
+
+  beforeAll(async () => {
+    repo = exampleRepository();
+    target = `git+file://${repo.dir}#components/petstore-component.yaml`;
+    const admin = await createUser({ email: "catalog-admin@example.com", role: "admin" });
+    await registerLocation(admin, { target });
+  });
+
+  afterAll(() => repo.remove());
+
+  /** The recorded push, as if the repository lived where the test keeps it (same clone URL spelling: ".git" suffix, any case). */
+  const pushTo = (clone: string, ref = "refs/heads/main") => JSON.stringify({ ...push, ref, repository: { ...push.repository, clone_url: clone } });
+
+  it("re-reads the location after answering, and its new entity is then searchable", async () => {
+    const developer = await createUser({ email: "catalog-reader@example.com" });
+    const file = path.join(repo.dir, "components/petstore-component.yaml");
+    fs.appendFileSync(file, "---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pushed-service\nspec:\n  type: service\n  lifecycle: production\n  owner: team-c\n");
+    repo.commit("Add pushed-service");
+    const readBefore = (await listLocations(developer)).items[0].lastReadAt!;
+
+    const answer = await deliver("push", pushTo(`file://${repo.dir.toUpperCase()}.git`));
+    expect(answer).toMatchObject({ status: 200, body: { stored: "changes", catalogLocations: 1 } });
+    // The answer did not wait for the read.
+    expect((await listEntities(developer, { q: "pushed-service" })).items).toEqual([]);
+
+    await runAfterResponse();
+    expect((await listEntities(developer, { q: "pushed-service" })).items.map((e) => e.name)).toEqual(["pushed-service"]);
+    const [location] = (await listLocations(developer)).items;
+    expect(location).toMatchObject({ target, entityCount: 2 });
+    expect(location.lastReadAt!.getTime()).toBeGreaterThan(readBefore.getTime());
+  });
+
+  it("leaves it alone for a push to another branch, a tag, or another repository", async () => {
+    expect((await deliver("push", pushTo(`file://${repo.dir}`, "refs/heads/feature"))).body).toMatchObject({ catalogLocations: 0 });
+    expect((await deliver("push", pushTo(`file://${repo.dir}`, "refs/tags/v1.0.0"))).body).toMatchObject({ catalogLocations: 0 });
+    expect((await deliver("push", pushTo(`file://${repo.dir}-fork`))).body).toMatchObject({ catalogLocations: 0 });
+    expect((await deliver("push", JSON.stringify(push))).body).toMatchObject({ catalogLocations: 0 });
+    expect(afterResponse).toEqual([]);
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "teams_name_trgm_idx" ON "teams" USING gin (lower("name") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "teams_display_name_trgm_idx" ON "teams" USING gin (lower("display_name") gin_trgm_ops);
