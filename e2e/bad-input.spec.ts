@@ -24,3 +24,13 @@ test("the API answers 401 JSON to an unknown or malformed bearer token", async (
     expect(await res.json()).toMatchObject({ error: { code: "unauthorized" } });
   }
 });
+
+test("pages carry a Content-Security-Policy; pages and API answers carry the static security headers", async ({ request }) => {
+  const page = await request.get("/signin");
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const api = await request.get("/api/v1/me");
+  expect(api.status()).toBe(401);
+  for (const res of [page, api]) {
+    expect(res.headers()).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  }
+});

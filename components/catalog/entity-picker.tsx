@@ -18,6 +18,8 @@ type Props = {
   multiple?: boolean;
   defaultValue?: string;
   defaultValues?: string[];
+  /** Offered above the catalog's matches, e.g. a choice of none for an optional field. */
+  fixed?: TypeaheadOption[];
   /** On the catalog page: choosing an entity opens the view filtered by it. */
   navigate?: { param: FilterKey; state: ViewState };
   hint?: string;
@@ -30,7 +32,7 @@ type Props = {
 const given = (v: string): TypeaheadOption => ({ value: v, label: v });
 
 /** A typeahead over the catalog (GET /api/v1/catalog/suggest). */
-export function EntityPicker({ label, kinds, name, submit = "ref", multiple = false, defaultValue, defaultValues = [], navigate, hint, error, onChange }: Props) {
+export function EntityPicker({ label, kinds, name, submit = "ref", multiple = false, defaultValue, defaultValues = [], fixed, navigate, hint, error, onChange }: Props) {
   const router = useRouter();
   const toOption = (s: Suggestion): TypeaheadOption => ({
     value: submit === "name" ? s.name : s.ref,
@@ -41,6 +43,7 @@ export function EntityPicker({ label, kinds, name, submit = "ref", multiple = fa
     <Typeahead
       label={label}
       source={{ url: `/api/v1/catalog/suggest?${new URLSearchParams({ kind: kinds })}`, toOption, limit: 8 }}
+      fixed={fixed}
       name={name}
       multiple={multiple}
       value={defaultValue ? given(defaultValue) : null}

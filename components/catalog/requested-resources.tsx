@@ -1,15 +1,15 @@
 import type { StoredEntity } from "@/lib/catalog/entity";
 import { EntityLink } from "./entity-link";
 
-/** What Runway provisioned for a component: environments (with their databases) whose requests named it. */
+/** What Runway provisioned for a component: environments (with their databases) that deploy it, and databases and namespaces requested for it. */
 export function RequestedResources({ resources }: { resources: StoredEntity[] }) {
   return (
     <section aria-labelledby="requested" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="requested" className="text-lg font-semibold">
-        Environments and databases requested for it
+        Environments, databases and namespaces requested for it
       </h2>
       {resources.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">None yet. An environment request that lists this component as a service appears here once it is ready.</p>
+        <p className="mt-2 text-sm text-slate-600">None yet. An environment that deploys this component, or a database or namespace requested for it, appears here once it is ready.</p>
       ) : (
         <ul className="mt-2 flex flex-col gap-2 text-sm">
           {resources.map((r) => {

@@ -3,7 +3,7 @@ import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import type { KindFigures, PlatformFigures, PlatformWeek } from "@/lib/metrics/devex/platform";
 import { ChartFigure } from "./chart-figure";
 import { formatDays } from "./format";
-import { ActiveUsersChart, RequestsChart } from "./platform-charts";
+import { ActiveUsersChart, FirstDeploymentChart, RequestsChart, WaitsChart } from "./platform-charts";
 
 const kindLabel: Record<KindFigures["kind"], string> = { all: "All requests", database: "Databases", namespace: "Namespaces", environment: "Environments" };
 
@@ -79,11 +79,23 @@ function WeeksTable({ weeks, columns, caption }: { weeks: PlatformWeek[]; column
 const requestColumns: Column[] = [
   { header: "Requests", value: (w) => w.requests },
   { header: "Self-service rate", value: (w) => formatPercent(w.selfServiceRate) },
-  { header: "Median time to ready", value: (w) => formatHours(w.medianReadyHours) },
+  { header: "Provisioning runs", value: (w) => w.provisioningRuns },
+  { header: "Provisioning failure rate", value: (w) => formatPercent(w.provisioningFailureRate) },
+];
+const waitColumns: Column[] = [
+  { header: "Time to ready, median", value: (w) => formatHours(w.medianReadyHours) },
+  { header: "Time to ready, p90", value: (w) => formatHours(w.p90ReadyHours) },
+  { header: "Approval wait, median", value: (w) => formatHours(w.medianApprovalHours) },
+  { header: "Approval wait, p90", value: (w) => formatHours(w.p90ApprovalHours) },
 ];
 const peopleColumns: Column[] = [
   { header: "Active people", value: (w) => w.activeUsers },
   { header: "Teams requesting", value: (w) => w.teamsUsing },
+];
+const firstDeploymentColumns: Column[] = [
+  { header: "Developers new that week", value: (w) => w.newcomers },
+  { header: "Deployed to production since", value: (w) => w.newcomersDeployed },
+  { header: "Median time to first deployment", value: (w) => formatDays(w.medianFirstDeploymentDays) },
 ];
 
 /** Does the portal remove tickets? Runway's own figures for the window and teams in view. */
@@ -128,8 +140,25 @@ export function PlatformSection({ figures }: { figures: PlatformFigures }) {
       </div>
       <KindsTable kinds={f.kinds} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure title="Requests and self-service per week" note="Bars: requests submitted; line: the share of those with an outcome that no one had to act on." chart={<RequestsChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} columns={requestColumns} caption="Requests and self-service per week" />} />
+        <ChartFigure
+          title="Requests, self-service and failures per week"
+          note="Bars: requests submitted; lines: the share of those with an outcome that no one had to act on, and the share of their provisioning runs that failed."
+          chart={<RequestsChart weeks={f.weeks} />}
+          table={<WeeksTable weeks={f.weeks} columns={requestColumns} caption="Requests, self-service and failures per week" />}
+        />
+        <ChartFigure
+          title="Time to ready and approval wait per week"
+          note="For the requests submitted each week (log scale); a request still waiting for approval counts once it is decided."
+          chart={<WaitsChart weeks={f.weeks} />}
+          table={<WeeksTable weeks={f.weeks} columns={waitColumns} caption="Time to ready and approval wait per week" />}
+        />
         <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} columns={peopleColumns} caption="People and teams per week" />} />
+        <ChartFigure
+          title="Time to first deployment per week of first sign-in"
+          note="Bars: developers who first signed in that week; line: the median days until their team's first production deployment, of those who got there."
+          chart={<FirstDeploymentChart weeks={f.weeks} />}
+          table={<WeeksTable weeks={f.weeks} columns={firstDeploymentColumns} caption="Time to first deployment per week of first sign-in" />}
+        />
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { IncidentPoint, WeekRow } from "@/lib/metrics/dashboard";
+import { isoWeekStart, utcDate } from "@/lib/metrics/window";
 import { formatDay, formatHours, formatInstant, formatPercent, formatShortDay } from "./format";
 
 const BRAND = "#2f6fed";
@@ -72,9 +73,13 @@ export function FailureRateChart({ weeks, onSelectWeek }: WeeklyProps) {
   );
 }
 
-export function RestoreChart({ incidents }: { incidents: IncidentPoint[] }) {
+export function RestoreChart({ incidents, onSelectWeek }: { incidents: IncidentPoint[]; onSelectWeek: (week: string) => void }) {
   // Log scales here and for lead time: both range from minutes to weeks.
   const data = incidents.map((i) => ({ ...i, at: Date.parse(i.resolvedAt), hours: Math.max(i.hours, 1 / 60) }));
+  // An incident belongs to the week it was resolved in, as time to restore counts it.
+  const openWeekOf = (point: { payload?: { resolvedAt?: string } }) => {
+    if (point.payload?.resolvedAt) onSelectWeek(utcDate(isoWeekStart(new Date(point.payload.resolvedAt))));
+  };
   return (
     <ChartCard title="Time to restore, per incident" note="Hours from opened to resolved, by the day it was resolved (log scale); the incidents are listed in a table below.">
       <ScatterChart responsive style={size} title="Time to restore per incident">
@@ -82,7 +87,7 @@ export function RestoreChart({ incidents }: { incidents: IncidentPoint[] }) {
         <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(t) => formatShortDay(new Date(t).toISOString())} fontSize={12} />
         <YAxis dataKey="hours" scale="log" domain={["auto", "auto"]} fontSize={12} width={56} tickFormatter={(h) => formatHours(Number(h))} />
         <Tooltip formatter={(v, name) => (name === "hours" ? formatHours(Number(v)) : formatInstant(new Date(Number(v)).toISOString()))} />
-        <Scatter data={data} name="Incidents" fill="#dc2626" isAnimationActive={false} />
+        <Scatter data={data} name="Incidents" fill="#dc2626" cursor="pointer" onClick={openWeekOf} isAnimationActive={false} />
       </ScatterChart>
     </ChartCard>
   );

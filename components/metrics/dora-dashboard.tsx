@@ -77,7 +77,7 @@ export function DoraDashboardView({ initial, initialQuery }: { initial: DoraDash
           <DeploymentsChart weeks={d.weeks} onSelectWeek={setWeek} />
           <LeadTimeChart weeks={d.weeks} onSelectWeek={setWeek} />
           <FailureRateChart weeks={d.weeks} onSelectWeek={setWeek} />
-          <RestoreChart incidents={d.incidents} />
+          <RestoreChart incidents={d.incidents} onSelectWeek={setWeek} />
         </div>
         {week && <WeekDetailPanel query={query} week={week} onClose={() => setWeek(null)} />}
         <WeeklyTable weeks={d.weeks} selected={week} onSelectWeek={setWeek} />

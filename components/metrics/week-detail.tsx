@@ -3,10 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
-import type { WeekDetail } from "@/lib/metrics/dashboard";
+import type { WeekDetail, WeekIncidentRole } from "@/lib/metrics/dashboard";
 import { metricsKeys } from "@/lib/metrics/query-keys";
 import { fetchJson } from "./fetch-json";
 import { formatDay, formatHours, formatInstant } from "./format";
+
+const ROLE_LABELS: Record<WeekIncidentRole, string> = {
+  caused: "caused by a deployment",
+  opened: "opened",
+  resolved: "resolved",
+};
 
 /** The deployments and incidents behind one week of the charts. */
 export function WeekDetailPanel({ query, week, onClose }: { query: string; week: string; onClose: () => void }) {
@@ -55,28 +61,47 @@ export function WeekDetailPanel({ query, week, onClose }: { query: string; week:
               </Tr>
             ))}
           </DataTable>
+          <p className="text-sm text-slate-700">
+            Time to restore this week:{" "}
+            {data.timeToRestore.incidents === 0
+              ? "no incident was resolved."
+              : `median ${formatHours(data.timeToRestore.medianHours)} over ${data.timeToRestore.incidents} resolved ${data.timeToRestore.incidents === 1 ? "incident" : "incidents"}.`}
+          </p>
           {data.incidents.length === 0 ? (
-            <p className="text-sm text-slate-600">None of these deployments caused an incident.</p>
+            <p className="text-sm text-slate-600">No incident was opened or resolved this week, and none of its deployments caused one.</p>
           ) : (
             <DataTable
-              caption="Incidents these deployments caused"
+              caption={<>Incidents{data.incidentsTotal > data.incidents.length ? ` (the latest ${data.incidents.length} of ${data.incidentsTotal})` : ` (${data.incidentsTotal})`}</>}
               captionVisible
               variant="inset"
               head={
                 <>
+                  <Th>This week</Th>
                   <Th>Opened</Th>
+                  <Th>Resolved</Th>
+                  <Th>Time to restore</Th>
                   <Th>Service</Th>
                   <Th>Cause</Th>
-                  <Th>Resolved</Th>
                 </>
               }
             >
               {data.incidents.map((i) => (
                 <Tr key={i.id}>
+                  <Td>{i.roles.map((r) => ROLE_LABELS[r]).join(", ")}</Td>
                   <Td className="whitespace-nowrap">{formatInstant(i.openedAt)}</Td>
-                  <Td>{i.service}</Td>
-                  <Td className="font-mono text-xs">{i.causeSha.slice(0, 12)}</Td>
                   <Td className="whitespace-nowrap">{i.resolvedAt ? formatInstant(i.resolvedAt) : "still open"}</Td>
+                  <Td className="whitespace-nowrap">{i.hours === null ? "still open" : formatHours(i.hours)}</Td>
+                  <Td>{i.service}</Td>
+                  <Td>
+                    {i.causeSha ? (
+                      <>
+                        <span className="font-mono text-xs">{i.causeSha.slice(0, 12)}</span>
+                        {i.deploymentId && <span className="block text-xs text-slate-500">shipped by {i.deploymentId}</span>}
+                      </>
+                    ) : (
+                      "not linked"
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </DataTable>

@@ -3,9 +3,10 @@
 import { databaseSizes, engineVersions, postgresExtensions } from "@/lib/requests/templates/database";
 import { useRequestForm } from "./form-context";
 import { NumberInput, SelectInput } from "./inputs";
+import { ServiceField } from "./service-field";
 
 /** The database golden path's fields, under `prefix` (e.g. "parameters" or "parameters.databases.0"). */
-export function DatabaseFields({ prefix, showExtensions = true }: { prefix: string; showExtensions?: boolean }) {
+export function DatabaseFields({ prefix, showExtensions = true, showService = true }: { prefix: string; showExtensions?: boolean; showService?: boolean }) {
   const { valueOf, errorFor, live, environment } = useRequestForm();
   const engine = (live(`${prefix}.engine`) ?? valueOf(`${prefix}.engine`, "postgres")) as keyof typeof engineVersions;
   const versions: readonly string[] = engineVersions[engine] ?? engineVersions.postgres;
@@ -28,6 +29,7 @@ export function DatabaseFields({ prefix, showExtensions = true }: { prefix: stri
         options={Object.entries(databaseSizes).map(([k, v]) => ({ value: k, label: `${k} — ${v.connections} connections, up to ${v.maxGb} GB` }))}
       />
       <NumberInput label="Storage (GB)" name={`${prefix}.sizeGb`} fallback="5" min={1} max={100} hint="1–100 GB, within the size's quota" />
+      {showService && <ServiceField prefix={prefix} what="database" />}
       <div className="flex items-center gap-2 sm:col-span-2">
         {/* A disabled checkbox is not submitted; production is forced on by the server anyway. */}
         <input type="hidden" name={`${prefix}.backups`} value="false" />

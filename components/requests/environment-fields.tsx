@@ -25,7 +25,7 @@ export function EnvironmentFields({ initialDatabases }: { initialDatabases: numb
     <div className="flex flex-col gap-6">
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Namespace</legend>
-        <NamespaceFields prefix="parameters.namespace" />
+        <NamespaceFields prefix="parameters.namespace" showService={false} />
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Databases</legend>
@@ -41,7 +41,7 @@ export function EnvironmentFields({ initialDatabases }: { initialDatabases: numb
                   Remove database {i + 1}
                 </button>
               </div>
-              <DatabaseFields prefix={`parameters.databases.${i}`} showExtensions={false} />
+              <DatabaseFields prefix={`parameters.databases.${i}`} showExtensions={false} showService={false} />
             </li>
           ))}
         </ol>

@@ -1,8 +1,10 @@
 "use client";
 
 import { NumberInput, TextInput } from "./inputs";
+import { ServiceField } from "./service-field";
 
-export function NamespaceFields({ prefix }: { prefix: string }) {
+/** The namespace golden path's fields, under `prefix` (e.g. "parameters" or "parameters.namespace"). */
+export function NamespaceFields({ prefix, showService = true }: { prefix: string; showService?: boolean }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <NumberInput label="CPU request (cores)" name={`${prefix}.cpuRequest`} fallback="0.5" step="0.1" min={0.1} max={32} />
@@ -16,6 +18,7 @@ export function NamespaceFields({ prefix }: { prefix: string }) {
         fallback=""
         hint="Comma-separated, e.g. ingress-nginx, payments-api. Everything else is denied by default."
       />
+      {showService && <ServiceField prefix={prefix} what="namespace" />}
     </div>
   );
 }

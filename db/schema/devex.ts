@@ -129,7 +129,7 @@ export const devexRequestFacts = pgTable(
     index("devex_request_facts_created_idx").on(t.createdAt),
     index("devex_request_facts_team_idx").on(t.teamId, t.createdAt),
     // The weekly series read this index alone, in week order, each week's times to ready already sorted.
-    index("devex_request_facts_week_idx").on(t.week, t.readySeconds, t.createdAt, t.teamId, t.selfServed, t.outcome),
+    index("devex_request_facts_week_idx").on(t.week, t.readySeconds, t.createdAt, t.teamId, t.selfServed, t.outcome, t.approvalSeconds, t.provisioningRuns, t.failedRuns),
   ],
 );
 

@@ -447,7 +447,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "delete"
   "/api/v1/metrics/dora/weeks/{week}": {
     get: {
       operationId: "loadWeekDetail",
-      summary: "The deployments of one ISO week and the incidents they caused",
+      summary: "The deployments of one ISO week, the incidents they caused, and the incidents opened or resolved in it",
       tag: "DORA",
       permission: "metrics:read",
       path: { week: isoWeekParam },

@@ -196,7 +196,41 @@ const doraWeek = z.object({
     z.object({ id: z.string(), service: z.string(), deployedAt: instant, commits: z.number().int(), medianLeadHours: z.number().nullable(), causedIncident: z.boolean() }),
   ),
   deploymentsTotal: z.number().int().describe("All of the week's deployments; the list holds at most 100"),
-  incidents: z.array(z.object({ id: z.string(), service: z.string(), openedAt: instant, resolvedAt: instant.nullable(), causeSha: z.string(), deploymentId: z.string() })),
+  incidents: z
+    .array(
+      z.object({
+        id: z.string(),
+        service: z.string(),
+        openedAt: instant,
+        resolvedAt: instant.nullable(),
+        hours: z.number().nullable().describe("Time to restore; null while open"),
+        causeSha: z.string().nullable(),
+        deploymentId: z.string().nullable().describe("The deployment that shipped the cause: the week's own when it caused it, else the first to the environment"),
+        roles: z
+          .array(z.enum(["caused", "opened", "resolved"]))
+          .describe("caused: a deployment of the week shipped its cause; opened, resolved: in the week (resolved ones make the week's time to restore)"),
+      }),
+    )
+    .describe("The latest 100 by opening time"),
+  incidentsTotal: z.number().int(),
+  timeToRestore: z.object({ incidents: z.number().int(), medianHours: z.number().nullable() }).describe("Over the incidents resolved in the week"),
+});
+
+const devexPlatformWeek = z.object({
+  week: z.iso.date(),
+  requests: z.number().int().describe("Submitted that week: the week's request figures are of these"),
+  selfServiceRate: z.number().min(0).max(1).nullable(),
+  medianReadyHours: z.number().nullable(),
+  p90ReadyHours: z.number().nullable(),
+  medianApprovalHours: z.number().nullable().describe("Of those decided by an approver; one still waiting has no wait yet"),
+  p90ApprovalHours: z.number().nullable(),
+  provisioningRuns: z.number().int(),
+  provisioningFailureRate: z.number().min(0).max(1).nullable().describe("Failed runs of all that ended; a failed run retried to ready is one of each"),
+  activeUsers: z.number().int(),
+  teamsUsing: z.number().int(),
+  newcomers: z.number().int().describe("Developers who first signed in that week"),
+  newcomersDeployed: z.number().int().describe("Of those, the ones whose team has deployed to production since"),
+  medianFirstDeploymentDays: z.number().nullable(),
 });
 
 const devex = z
@@ -208,7 +242,9 @@ const devex = z
       selected: z.looseObject({ id: z.uuid() }).nullable(),
       detail: z.looseObject({}).nullable().describe("The selected round per item and per team; a team below the round's minimum of answers shows no figure"),
     }),
-    platform: z.looseObject({}).describe("The platform's own figures: requests per kind, self-service rate, approval wait, provisioning failures, active users, weekly series"),
+    platform: z
+      .looseObject({ weeks: z.array(devexPlatformWeek).describe("One row per ISO week of the window, the first and last cut to it") })
+      .describe("The platform's own figures: requests per kind, self-service rate, approval wait, provisioning failures, active users, time to first deployment, weekly series"),
     demo: z.boolean(),
   })
   .describe("Shaped for the DevEx dashboard; its inner parts may change between releases.");

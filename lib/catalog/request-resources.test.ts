@@ -69,6 +69,26 @@ describe("provisioned requests in the catalog", () => {
     expect(env?.document.spec).toMatchObject({ type: "environment", databases: ["main"] });
   });
 
+  it("link a database or namespace to the component it was requested for, which lists them as requested for it", async () => {
+    await importCatalog(admin, {
+      files: [{ name: "l.yaml", text: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ledger}\nspec: {type: service, lifecycle: production, owner: payments}\n" }],
+      dryRun: false,
+    });
+    const [database, namespace, unrelated] = [
+      await readyRequest("database", "ledger", { service: "ledger" }),
+      await readyRequest("namespace", "ledger", { service: "ledger" }),
+      await readyRequest("database", "other"),
+    ];
+    await db.transaction(async (tx) => {
+      for (const r of [database, namespace, unrelated]) await upsertRequestResource(tx, r);
+    });
+    // What the Component page's "requested for it" section asks the catalog.
+    const requested = await listEntities(developer, { rel: "dependencyOf:component:default/ledger", kind: "Resource", tag: "runway" });
+    expect(requested.items.map((e) => e.name).sort()).toEqual(["payments-ledger-db", "payments-ledger-ns"]);
+    expect((await resource("payments-ledger-db"))?.document.spec).toMatchObject({ type: "database", dependencyOf: ["component:default/ledger"] });
+    expect((await resource("payments-other-db"))?.document.spec).not.toHaveProperty("dependencyOf");
+  });
+
   it("cannot be overwritten by an import, and leave the catalog when decommissioned", async () => {
     const request = await readyRequest("namespace", "batch");
     await db.transaction((tx) => upsertRequestResource(tx, request));

@@ -27,7 +27,9 @@ export function requestResourceName(r: ProvisionedRequestLike): string {
 }
 
 export function requestResourceDocument(r: ProvisionedRequestLike) {
-  const services = r.kind === "environment" && Array.isArray(r.parameters.services) ? (r.parameters.services as string[]) : [];
+  const { services, service } = r.parameters;
+  // An environment names the components deployed in it; a database or namespace may name the one it is for.
+  const components = r.kind === "environment" ? (Array.isArray(services) ? (services as string[]) : []) : typeof service === "string" ? [service] : [];
   const databases =
     r.kind === "environment" && Array.isArray(r.parameters.databases) ? (r.parameters.databases as { name?: string }[]).map((d) => d.name).filter(Boolean) : [];
   return {
@@ -44,7 +46,7 @@ export function requestResourceDocument(r: ProvisionedRequestLike) {
     spec: {
       type: RESOURCE_TYPE[r.kind],
       owner: `group:default/${r.team}`,
-      ...(services.length ? { dependencyOf: services.map((s) => `component:default/${s}`) } : {}),
+      ...(components.length ? { dependencyOf: components.map((s) => `component:default/${s}`) } : {}),
       ...(databases.length ? { databases } : {}),
     },
   };
@@ -52,7 +54,7 @@ export function requestResourceDocument(r: ProvisionedRequestLike) {
 
 /**
  * Puts a ready request in the catalog as a Resource owned by its team, linked
- * to the request (an environment also names the components deployed in it).
+ * to the request, and a dependency of the components it was requested for.
  * Call inside the transaction that makes the request ready. An entity of the
  * same name from an import or a location is left alone and logged.
  */
@@ -103,12 +105,12 @@ export async function removeRequestResource(tx: Tx, requestId: string): Promise<
 const SOURCE_LOCATION = "backstage.io/source-location";
 
 /**
- * The ref of the Component an environment's service names: in the default
+ * The ref of the Component a request's service names: in the default
  * namespace, compared case-insensitively as Backstage's names are.
  */
 const componentRef = (name: string) => `component:default/${name.toLowerCase()}`;
 
-/** The names (as given) that no catalog Component has: an environment can deploy only what the catalog knows. */
+/** The names (as given) that no catalog Component has: a request can name only services the catalog knows. */
 export async function unknownComponents(names: string[]): Promise<string[]> {
   if (!names.length) return [];
   const rows = await db

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { read } from "./read";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -200,16 +200,40 @@ function filterChoices(actor: Actor): DoraDashboard["choices"] {
   };
 }
 
+/**
+ * Why an incident is behind a week: a deployment of the week shipped its cause
+ * (change failure rate), it was opened in the week, or it was resolved in the
+ * week (time to restore). One incident can have several.
+ */
+export const WEEK_INCIDENT_ROLES = ["caused", "opened", "resolved"] as const;
+export type WeekIncidentRole = (typeof WEEK_INCIDENT_ROLES)[number];
+
+export type WeekIncident = {
+  id: string;
+  service: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  /** resolvedAt − openedAt; null while open. */
+  hours: number | null;
+  causeSha: string | null;
+  /** The deployment that shipped the cause: the week's own for "caused", else the first in the environment; null if none did. */
+  deploymentId: string | null;
+  roles: WeekIncidentRole[];
+};
+
 export type WeekDetail = {
   week: string;
   deployments: { id: string; service: string; deployedAt: string; commits: number; medianLeadHours: number | null; causedIncident: boolean }[];
   deploymentsTotal: number;
-  incidents: { id: string; service: string; openedAt: string; resolvedAt: string | null; causeSha: string; deploymentId: string }[];
+  incidents: WeekIncident[];
+  incidentsTotal: number;
+  /** The week's time to restore: over every incident resolved in it, as the four keys count them. */
+  timeToRestore: RestoreStats;
 };
 
 export const WEEK_DETAIL_LIMIT = 100;
 
-/** The deployments behind one week of the charts, and the incidents they caused. */
+/** The deployments behind one week of the charts, the incidents they caused, and the incidents opened or resolved in it. */
 export async function loadWeekDetail(actor: Actor, q: DoraQuery, week: string): Promise<WeekDetail> {
   const w = checkedWindow(q);
   const scope = await resolveScope(actor, q);
@@ -218,21 +242,39 @@ export async function loadWeekDetail(actor: Actor, q: DoraQuery, week: string): 
   const end = addDays(start, 7);
   const to = end > w.to ? w.to : end;
   const inWeek = sql`d.status = 'success' and d.environment = ${scope.environment} and d.deployed_at >= ${instant(from)} and d.deployed_at < ${instant(to)} and ${inServices(sql`d.service`, scope.services)}`;
-  const [deployments, [{ total }], incidents] = await Promise.all([
+  const between = (column: SQL) => sql`${column} >= ${instant(from)} and ${column} < ${instant(to)}`;
+  const [deployments, [{ total }], incidents, restore] = await Promise.all([
     read<{ id: string; service: string; deployedAt: string; commits: number; causedIncident: boolean }>(sql`
       select d.id, d.service, ${isoOf(sql`d.deployed_at`)} as "deployedAt", d.commit_count as commits, d.caused_incident as "causedIncident"
       from dora_deployments d where ${inWeek}
       order by d.deployed_at desc, d.id limit ${WEEK_DETAIL_LIMIT}`),
     read<{ total: number }>(sql`select count(*)::int as total from dora_deployments d where ${inWeek}`),
-    read<{ id: string; service: string; openedAt: string; resolvedAt: string | null; causeSha: string; deploymentId: string }>(sql`
-      select distinct on (i.id) i.id, i.service, ${isoOf(sql`i.opened_at`)} as "openedAt", ${isoOf(sql`i.resolved_at`)} as "resolvedAt",
-        i.cause_sha as "causeSha", d.id as "deploymentId"
-      from dora_deployments d
-      join dora_deployment_commits dc on dc.deployment_id = d.id
-      join dora_incidents i on i.service = dc.service and i.cause_sha = dc.sha
-      where ${inWeek} and d.caused_incident
-      order by i.id, d.deployed_at
+    // Each incident once with all its roles; "caused" names the week's earliest deployment that shipped the cause.
+    read<Omit<WeekIncident, "roles"> & Record<WeekIncidentRole, boolean> & { total: number }>(sql`
+      with caused as (
+        select distinct on (i.id) i.id, d.id as deployment_id
+        from dora_deployments d
+        join dora_deployment_commits dc on dc.deployment_id = d.id
+        join dora_incidents i on i.service = dc.service and i.cause_sha = dc.sha
+        where ${inWeek} and d.caused_incident
+        order by i.id, d.deployed_at, d.id
+      )
+      select i.id, i.service, ${isoOf(sql`i.opened_at`)} as "openedAt", ${isoOf(sql`i.resolved_at`)} as "resolvedAt",
+        extract(epoch from i.resolved_at - i.opened_at)::float8 / 3600 as hours, i.cause_sha as "causeSha",
+        coalesce(c.deployment_id, first.id) as "deploymentId",
+        c.id is not null as caused, ${between(sql`i.opened_at`)} as opened, coalesce(${between(sql`i.resolved_at`)}, false) as resolved,
+        count(*) over ()::int as total
+      from dora_incidents i
+      left join caused c on c.id = i.id
+      left join lateral (
+        select d.id from dora_deployment_commits dc join dora_deployments d on d.id = dc.deployment_id
+        where c.id is null and dc.service = i.service and dc.sha = i.cause_sha and d.status = 'success' and d.environment = ${scope.environment}
+        order by d.deployed_at, d.id limit 1
+      ) first on true
+      where c.id is not null or (${inServices(sql`i.service`, scope.services)} and (${between(sql`i.opened_at`)} or ${between(sql`i.resolved_at`)}))
+      order by i.opened_at desc, i.id
       limit ${WEEK_DETAIL_LIMIT}`),
+    restoreTimes(scope, [{ key: week, from, to }]),
   ]);
   const ids = deployments.map((d) => d.id);
   const leads = ids.length
@@ -248,7 +290,11 @@ export async function loadWeekDetail(actor: Actor, q: DoraQuery, week: string): 
     week,
     deployments: deployments.map((d) => ({ ...d, medianLeadHours: leadBy.get(d.id) ?? null })),
     deploymentsTotal: total,
-    incidents: incidents.sort((a, b) => b.openedAt.localeCompare(a.openedAt)),
+    incidents: incidents.map((r) => {
+      const { caused: _c, opened: _o, resolved: _r, total: _t, ...incident } = r;
+      return { ...incident, roles: WEEK_INCIDENT_ROLES.filter((role) => r[role]) };
+    }),
+    incidentsTotal: incidents[0]?.total ?? 0,
+    timeToRestore: restore.get(week)!,
   };
 }
-

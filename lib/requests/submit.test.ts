@@ -181,6 +181,33 @@ describe("submitRequest", () => {
     });
   });
 
+  describe("the service of a database or namespace", () => {
+    it("must be a Component in the catalog: an unknown name is refused on its field, and nothing is written", async () => {
+      const admin = await createUser({ email: "service-admin@example.com", role: "admin" });
+      await importCatalog(admin, {
+        files: [{ name: "c.yaml", text: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ledger}\nspec: {type: service, lifecycle: production, owner: books}\n" }],
+        dryRun: false,
+      });
+      const dev = await createUser({ email: "books@example.com", teams: ["books"] });
+
+      for (const kind of ["database", "namespace"] as const) {
+        const attempt = submitRequest(dev, input("books", "ledger", { kind, parameters: { service: "nowhere" } }));
+        await expect(attempt).rejects.toMatchObject({
+          status: 400,
+          code: "validation_failed",
+          message: expect.stringMatching(new RegExp(`^"nowhere" is not in the catalog: the service a ${kind} is for must be a Component in the catalog`)),
+          fields: { "parameters.service": '"nowhere" is not in the catalog; choose a catalog Component' },
+        });
+      }
+      expect(await rowsOf(dev.teams[0].id)).toEqual([]);
+
+      const { request } = await submitRequest(dev, input("books", "ledger", { parameters: { service: "ledger" } }));
+      expect(request).toMatchObject({ kind: "database", status: "auto_approved", parameters: { service: "ledger" } });
+      const { request: none } = await submitRequest(dev, input("books", "scratch", { kind: "namespace" }));
+      expect(none.parameters).not.toHaveProperty("service");
+    });
+  });
+
   describe("an environment's services", () => {
     const environment = (team: string, name: string, services: string[]) =>
       submitRequestSchema.parse({ kind: "environment", team, environment: "dev", name, parameters: { services, ttlHours: 4 } });

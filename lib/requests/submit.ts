@@ -19,11 +19,21 @@ const isUniqueViolation = (e: unknown, constraint: string) =>
   typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint_name?: string }).constraint_name === constraint;
 
 /**
- * An environment deploys catalog services (Argo CD needs to know where each
- * comes from), so a name the catalog does not have is refused on its field,
- * keyed by position as the schema keys its own errors on the list.
+ * The services a request names must be catalog Components: an environment
+ * deploys them (Argo CD needs to know where each comes from), and a database
+ * or namespace is listed on its service's page. A name the catalog does not
+ * have is refused on its field, keyed as the schema keys its own errors.
  */
-async function checkServicesInCatalog(services: string[]): Promise<void> {
+async function checkServicesInCatalog(input: SubmittedRequest): Promise<void> {
+  if (input.kind !== "environment") {
+    const { service } = input.parameters;
+    if (!service || !(await unknownComponents([service])).length) return;
+    throw validationFailed(
+      `"${service}" is not in the catalog: the service a ${input.kind} is for must be a Component in the catalog (import it first, pick one the catalog lists, or leave the field empty).`,
+      { "parameters.service": `"${service}" is not in the catalog; choose a catalog Component` },
+    );
+  }
+  const { services } = input.parameters;
   const unknown = new Set(await unknownComponents(services));
   if (!unknown.size) return;
   const names = [...unknown].map((s) => `"${s}"`).join(", ");
@@ -45,7 +55,7 @@ export async function submitRequest(actor: Actor, input: SubmittedRequest): Prom
 
   const missing = missingBackends(input as { kind: SubmittedRequest["kind"]; parameters: Record<string, unknown> });
   if (missing) throw validationFailed("This installation cannot provision that yet.", missing);
-  if (input.kind === "environment") await checkServicesInCatalog(input.parameters.services);
+  await checkServicesInCatalog(input);
 
   // Only a decision that depends on the team's quota must see every earlier submission of the team;
   // production always waits for an admin, so it skips the lock (names and keys stay unique by index).

@@ -77,6 +77,15 @@ beforeAll(async () => {
   await history(alpha, "namespace", "2024-05-09T09:00:00Z", [["2024-05-09T09:00:00Z", "auto_approved"], ["2024-05-09T09:01:00Z", "provisioning"], ["2024-05-09T09:02:00Z", "failed"]]);
   // G: cancelled by the requester before provisioning.
   await history(alpha, "database", "2024-05-09T10:00:00Z", [["2024-05-09T10:00:00Z", "auto_approved"], ["2024-05-09T10:00:30Z", "cancelled", dev]]);
+  // H, the next week: approved after 6 h, failed, retried by an admin, ready 8 h after submission.
+  await history(alpha, "database", "2024-05-13T09:00:00Z", [
+    ["2024-05-13T09:00:00Z", "pending_approval"],
+    ["2024-05-13T15:00:00Z", "approved", admin],
+    ["2024-05-13T15:01:00Z", "provisioning"],
+    ["2024-05-13T15:05:00Z", "failed"],
+    ["2024-05-13T16:00:00Z", "provisioning", admin],
+    ["2024-05-13T17:00:00Z", "ready"],
+  ]);
   // Outside the window, and another team's: neither counts for alpha in May.
   await history(alpha, "database", "2024-04-20T10:00:00Z", [["2024-04-20T10:00:00Z", "auto_approved"], ["2024-04-20T10:01:00Z", "provisioning"], ["2024-04-20T10:02:00Z", "ready"]]);
   await history(other.teams[0], "database", "2024-05-06T10:00:00Z", [["2024-05-06T10:00:00Z", "pending_approval"]]);
@@ -104,16 +113,18 @@ describe("the platform's own figures", () => {
   it("match figures computed by hand: outcomes, self-service, waits, failures", async () => {
     const { platform } = await loadDevexDashboard(admin, window);
     expect(platform.kinds).toEqual([
-      { kind: "all", total: 7, delivered: 3, waiting: 1, inProgress: 0, rejected: 1, cancelled: 1, failed: 1, selfServed: 1, timeToReady: { p50Hours: hours(70 / 60), p90Hours: hours(134 / 60), count: 3 } },
-      { kind: "database", total: 4, delivered: 2, waiting: 0, inProgress: 0, rejected: 1, cancelled: 1, failed: 0, selfServed: 1, timeToReady: { p50Hours: hours(80 / 60), p90Hours: hours(136 / 60), count: 2 } },
+      // Ready after 10, 70, 150 and 480 min; in databases 10, 150 and 480.
+      { kind: "all", total: 8, delivered: 4, waiting: 1, inProgress: 0, rejected: 1, cancelled: 1, failed: 1, selfServed: 1, timeToReady: { p50Hours: hours(110 / 60), p90Hours: hours(381 / 60), count: 4 } },
+      { kind: "database", total: 5, delivered: 3, waiting: 0, inProgress: 0, rejected: 1, cancelled: 1, failed: 0, selfServed: 1, timeToReady: { p50Hours: hours(150 / 60), p90Hours: hours(414 / 60), count: 3 } },
       { kind: "namespace", total: 2, delivered: 1, waiting: 0, inProgress: 0, rejected: 0, cancelled: 0, failed: 1, selfServed: 0, timeToReady: { p50Hours: hours(70 / 60), p90Hours: hours(70 / 60), count: 1 } },
       { kind: "environment", total: 1, delivered: 0, waiting: 1, inProgress: 0, rejected: 0, cancelled: 0, failed: 0, selfServed: 0, timeToReady: { p50Hours: null, p90Hours: null, count: 0 } },
     ]);
-    // Only A went to ready with no one acting; B needed an approval and C a retry. D (open) and G (cancelled) have no outcome to judge.
-    expect(platform.selfService).toEqual({ rate: 1 / 5, selfServed: 1, decided: 5 });
-    expect(platform.approvalWait).toEqual({ p50Hours: hours(3), p90Hours: hours(3.8), count: 2, stillWaiting: 1 });
-    // Runs: A, B, F once and C twice; C's first and F's failed.
-    expect(platform.provisioningFailures).toEqual({ rate: 2 / 5, failed: 2, runs: 5 });
+    // Only A went to ready with no one acting; B and H needed an approval, C and H a retry. D (open) and G (cancelled) have no outcome to judge.
+    expect(platform.selfService).toEqual({ rate: 1 / 6, selfServed: 1, decided: 6 });
+    // B, E and H waited 2, 4 and 6 h.
+    expect(platform.approvalWait).toEqual({ p50Hours: hours(4), p90Hours: hours(5.6), count: 3, stillWaiting: 1 });
+    // Runs: A, B, F once, C and H twice; C's, H's first and F's failed.
+    expect(platform.provisioningFailures).toEqual({ rate: 3 / 7, failed: 3, runs: 7 });
     expect(platform.teamsUsing).toEqual({ teams: 1, of: 1 });
   });
 
@@ -123,15 +134,51 @@ describe("the platform's own figures", () => {
     expect(platform.weeks.map((w) => [w.week, w.activeUsers, w.requests])).toEqual([
       ["2024-04-29", 1, 0],
       ["2024-05-06", 2, 7],
-      ["2024-05-13", 0, 0],
+      ["2024-05-13", 0, 1],
     ]);
     expect(platform.weeks[1]).toMatchObject({ selfServiceRate: 1 / 5, medianReadyHours: hours(70 / 60), teamsUsing: 1 });
     expect(platform.timeToFirstDeployment).toEqual({ newcomers: 2, deployed: 1, p50Days: 2.5, p90Days: 2.5 });
   });
 
+  it("trend per week: waits and failures of the requests submitted that week, first deployments of the developers new that week", async () => {
+    const { platform } = await loadDevexDashboard(admin, window);
+    const trend = platform.weeks.map(({ week, p90ReadyHours, medianApprovalHours, p90ApprovalHours, provisioningRuns, provisioningFailureRate, newcomers, newcomersDeployed, medianFirstDeploymentDays }) => ({
+      week,
+      p90ReadyHours,
+      medianApprovalHours,
+      p90ApprovalHours,
+      provisioningRuns,
+      provisioningFailureRate,
+      newcomers,
+      newcomersDeployed,
+      medianFirstDeploymentDays,
+    }));
+    const none = { p90ReadyHours: null, medianApprovalHours: null, p90ApprovalHours: null, provisioningRuns: 0, provisioningFailureRate: null };
+    expect(trend).toEqual([
+      // The newcomer of 2 May saw alpha-api in production 2.5 days later.
+      { week: "2024-04-29", ...none, newcomers: 1, newcomersDeployed: 1, medianFirstDeploymentDays: 2.5 },
+      // Ready after 10, 70 and 150 min; B and E waited 2 and 4 h, D still waits and has no wait yet;
+      // C's failed run and its retry are two runs, F's one more failed. The developer new on 10 May has seen no production deployment since.
+      {
+        week: "2024-05-06",
+        p90ReadyHours: hours(134 / 60),
+        medianApprovalHours: hours(3),
+        p90ApprovalHours: hours(3.8),
+        provisioningRuns: 5,
+        provisioningFailureRate: 2 / 5,
+        newcomers: 1,
+        newcomersDeployed: 0,
+        medianFirstDeploymentDays: null,
+      },
+      // H alone: approved after 6 h, ready after 8 h, one of its two runs failed.
+      { week: "2024-05-13", p90ReadyHours: hours(8), medianApprovalHours: hours(6), p90ApprovalHours: hours(6), provisioningRuns: 2, provisioningFailureRate: 1 / 2, newcomers: 0, newcomersDeployed: 0, medianFirstDeploymentDays: null },
+    ]);
+    expect(platform.weeks[2]).toMatchObject({ requests: 1, selfServiceRate: 0, medianReadyHours: hours(8) });
+  });
+
   it("count every team for the organisation", async () => {
     const { platform } = await loadDevexDashboard(admin, { ...window, team: "*" });
-    expect(platform.kinds[0]).toMatchObject({ total: 8, waiting: 2 });
+    expect(platform.kinds[0]).toMatchObject({ total: 9, waiting: 2 });
     expect(platform.teamsUsing.teams).toBe(2);
     expect(platform.activeUsers.peakWeek).toBe(3);
   });
@@ -146,9 +193,11 @@ describe("the platform's own figures", () => {
     ]);
     await db.update(requests).set({ status: "ready" }).where(eq(requests.id, waitingId));
     const { platform } = await loadDevexDashboard(admin, window);
-    expect(platform.kinds[0]).toMatchObject({ total: 7, delivered: 4, waiting: 0 });
-    expect(platform.approvalWait).toMatchObject({ count: 3, stillWaiting: 0, p50Hours: hours(4) });
+    expect(platform.kinds[0]).toMatchObject({ total: 8, delivered: 5, waiting: 0 });
+    // D waited 6 h: 2, 4, 6 and 6 h now.
+    expect(platform.approvalWait).toMatchObject({ count: 4, stillWaiting: 0, p50Hours: hours(5) });
+    expect(platform.weeks[1]).toMatchObject({ medianApprovalHours: hours(4), p90ApprovalHours: hours(5.6), provisioningRuns: 6 });
     const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from devex_request_facts`);
-    expect(n).toBe(9);
+    expect(n).toBe(10);
   });
 });

@@ -25,13 +25,28 @@ export type KindFigures = {
   timeToReady: Percentiles;
 };
 
+/**
+ * One ISO week of the window. The request figures are those of the requests
+ * submitted that week (as for the window's); the first-deployment figures those
+ * of the developers who first signed in that week.
+ */
 export type PlatformWeek = {
   week: string;
   requests: number;
   selfServiceRate: number | null;
   medianReadyHours: number | null;
+  p90ReadyHours: number | null;
+  /** Of the week's requests decided by an approver; those still waiting have no wait yet. */
+  medianApprovalHours: number | null;
+  p90ApprovalHours: number | null;
+  provisioningRuns: number;
+  /** Failed runs of all that ended; a failed run retried to ready is one of each. */
+  provisioningFailureRate: number | null;
   activeUsers: number;
   teamsUsing: number;
+  newcomers: number;
+  newcomersDeployed: number;
+  medianFirstDeploymentDays: number | null;
 };
 
 export type PlatformFigures = {
@@ -82,7 +97,11 @@ type Counts = {
 
 type Percentiles2 = [p50: number, p90: number] | null;
 
-type WeekRow = { week: string; total: number; selfServed: number; decided: number; medianReady: number | null; teams: number };
+type WeekRow = { week: string; total: number; selfServed: number; decided: number; ready: Percentiles2; approval: Percentiles2; runs: number; failedRuns: number; teams: number };
+
+type FirstDeployments = { newcomers: number; deployed: number; days: Percentiles2 };
+
+const NO_NEWCOMERS: FirstDeployments = { newcomers: 0, deployed: 0, days: null };
 
 const inWindow = (w: Window, teamIds: string[] | null) =>
   sql`created_at >= ${instant(w.from)} and created_at < ${instant(w.to)} and ${inTeams(sql`team_id`, teamIds)}`;
@@ -131,13 +150,17 @@ async function percentiles(w: Window, teamIds: string[] | null): Promise<{ ready
   return { ready: row, approval: row.approval };
 }
 
+/** Every weekly request figure in one pass over the week index, which holds all the columns read (no visit to the table). */
 async function weekFigures(w: Window, teamIds: string[] | null): Promise<WeekRow[]> {
   return db.execute<WeekRow>(sql`
     select to_char(week, 'YYYY-MM-DD') as week,
       count(*)::int as total,
       count(*) filter (where self_served)::int as "selfServed",
       count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
-      percentile_cont(0.5) within group (order by ready_seconds) as "medianReady",
+      percentile_cont(array[0.5, 0.9]) within group (order by ready_seconds) as ready,
+      percentile_cont(array[0.5, 0.9]) within group (order by approval_seconds) as approval,
+      coalesce(sum(provisioning_runs), 0)::int as runs,
+      coalesce(sum(failed_runs), 0)::int as "failedRuns",
       count(distinct team_id)::int as teams
     from devex_request_facts
     where week >= ${utcDate(isoWeekStart(w.from))}::date and week < ${utcDate(w.to)}::date and ${inWindow(w, teamIds)}
@@ -163,15 +186,16 @@ async function activeUsers(w: Window, teamIds: string[] | null): Promise<Map<str
  * service, not a person, and a service's team is the Group that owns its
  * catalog Component (as for DORA, lib/metrics/scope.ts).
  */
-async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promise<PlatformFigures["timeToFirstDeployment"]> {
+async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promise<{ window: FirstDeployments; byWeek: Map<string, FirstDeployments> }> {
   const member = teamIds === null ? sql`true` : sql`exists (select 1 from memberships m where m.user_id = u.id and ${inTeams(sql`m.team_id`, teamIds)})`;
   // Per newcomer and service of their teams, only the first deployment after the sign-in is read (the index gives it first).
-  const [row] = await db.execute<{ newcomers: number; deployed: number; days: [number, number] | null }>(sql`
+  // The rollup adds the window's row (week null) to those of the weeks of first sign-in, from the one pass.
+  const rows = await db.execute<FirstDeployments & { week: string | null }>(sql`
     with team_services as (
       select t.id as team_id, e.name as service
       from teams t join catalog_entities e on e.owner_ref = 'group:default/' || lower(t.name) and lower(e.kind) = 'component'
     ), newcomers as (
-      select u.id, u.first_sign_in_at, min(d.deployed_at) as first_deploy
+      select u.id, u.first_sign_in_at, date_trunc('week', u.first_sign_in_at at time zone 'UTC') as week, min(d.deployed_at) as first_deploy
       from users u
       left join memberships m on m.user_id = u.id
       left join team_services ts on ts.team_id = m.team_id
@@ -183,10 +207,13 @@ async function timeToFirstDeployment(w: Window, teamIds: string[] | null): Promi
       where u.role = 'developer' and u.first_sign_in_at >= ${instant(w.from)} and u.first_sign_in_at < ${instant(w.to)} and ${member}
       group by u.id, u.first_sign_in_at
     )
-    select count(*)::int as newcomers, count(first_deploy)::int as deployed,
+    select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as newcomers, count(first_deploy)::int as deployed,
       percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from first_deploy - first_sign_in_at) / 86400) as days
-    from newcomers`);
-  return { newcomers: row.newcomers, deployed: row.deployed, p50Days: row.days?.[0] ?? null, p90Days: row.days?.[1] ?? null };
+    from newcomers
+    group by rollup (week)`);
+  const byWeek = new Map(rows.flatMap((r) => (r.week === null ? [] : [[r.week, r] as const])));
+  // A rollup has its total row even with no newcomers at all.
+  return { window: rows.find((r) => r.week === null)!, byWeek };
 }
 
 async function teamCount(teamIds: string[] | null): Promise<number> {
@@ -221,7 +248,7 @@ function figuresOf(kind: KindFigures["kind"], c: Counts, ready: Percentiles2): K
 /** The platform's own figures for a window and a set of teams (null: every team), from Runway's data. */
 export async function platformFigures(w: Window, teamIds: string[] | null): Promise<PlatformFigures> {
   await refreshPlatformSummaries();
-  const [{ byKind, teams }, pct, weekRows, active, firstDeployment, of] = await Promise.all([
+  const [{ byKind, teams }, pct, weekRows, active, firstDeployments, of] = await Promise.all([
     kindCounts(w, teamIds),
     percentiles(w, teamIds),
     weekFigures(w, teamIds),
@@ -234,15 +261,25 @@ export async function platformFigures(w: Window, teamIds: string[] | null): Prom
   const weeks = weeksOf(w).map(({ start }): PlatformWeek => {
     const key = utcDate(start);
     const r = byWeek.get(key);
+    const newcomers = firstDeployments.byWeek.get(key) ?? NO_NEWCOMERS;
     return {
       week: key,
       requests: r?.total ?? 0,
       selfServiceRate: r ? ratio(r.selfServed, r.decided) : null,
-      medianReadyHours: hours(r?.medianReady ?? null),
+      medianReadyHours: hours(r?.ready?.[0] ?? null),
+      p90ReadyHours: hours(r?.ready?.[1] ?? null),
+      medianApprovalHours: hours(r?.approval?.[0] ?? null),
+      p90ApprovalHours: hours(r?.approval?.[1] ?? null),
+      provisioningRuns: r?.runs ?? 0,
+      provisioningFailureRate: r ? ratio(r.failedRuns, r.runs) : null,
       activeUsers: active.get(key) ?? 0,
       teamsUsing: r?.teams ?? 0,
+      newcomers: newcomers.newcomers,
+      newcomersDeployed: newcomers.deployed,
+      medianFirstDeploymentDays: newcomers.days?.[0] ?? null,
     };
   });
+  const { newcomers, deployed, days } = firstDeployments.window;
   const perWeek = weeks.map((wk) => wk.activeUsers);
   return {
     kinds: [figuresOf("all", all, pct.ready.all), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind.get(k) ?? NO_COUNTS, pct.ready[k]))],
@@ -251,7 +288,7 @@ export async function platformFigures(w: Window, teamIds: string[] | null): Prom
     provisioningFailures: { rate: ratio(all.failedRuns, all.runs), failed: all.failedRuns, runs: all.runs },
     activeUsers: { averagePerWeek: perWeek.length ? perWeek.reduce((a, b) => a + b, 0) / perWeek.length : 0, peakWeek: Math.max(0, ...perWeek) },
     teamsUsing: { teams, of },
-    timeToFirstDeployment: firstDeployment,
+    timeToFirstDeployment: { newcomers, deployed, p50Days: days?.[0] ?? null, p90Days: days?.[1] ?? null },
     weeks,
   };
 }

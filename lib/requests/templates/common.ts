@@ -7,6 +7,15 @@ export const resourceName = z
   .trim()
   .regex(DNS_LABEL, "Use 3–40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash");
 
+/** A catalog Component's name as a request names it; submission checks the catalog has it. */
+export const componentName = (message: string) => z.string().trim().regex(DNS_LABEL, message);
+
+/**
+ * The Component a database or namespace is for: its Resource is then listed
+ * on that Component's catalog page. Optional; an empty field means none.
+ */
+export const serviceField = z.preprocess((v) => (v === "" || v === null ? undefined : v), componentName("must be a catalog component name such as checkout-api").optional());
+
 const truthy = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formBoolean, formList, formNumber, type TemplateDoc } from "./common";
+import { formBoolean, formList, formNumber, resourceName, serviceField, type TemplateDoc } from "./common";
 
 export const engineVersions = { postgres: ["15", "16", "17"], mysql: ["10.11", "11"] } as const;
 
@@ -14,29 +14,37 @@ export const postgresExtensions = ["pg_trgm", "uuid-ossp", "citext", "pgcrypto",
 
 export const DATABASE_SELF_SERVICE = { sizes: ["small", "medium"] as string[], maxGb: 50 };
 
-export const databaseParameters = z
-  .object({
-    engine: z.enum(["postgres", "mysql"], { error: "Choose postgres or mysql" }).default("postgres"),
-    version: z.string().default(""),
-    size: z.enum(["small", "medium", "large"], { error: "Choose small, medium or large" }).default("small"),
-    sizeGb: formNumber(z.number({ error: "Enter the storage in GB" }).int("Use a whole number of GB").min(1, "must be at least 1").max(100, "must be at most 100")).default(5),
-    backups: formBoolean.default(true),
-    extensions: formList(z.enum(postgresExtensions, { error: `Allowed extensions: ${postgresExtensions.join(", ")}` })).default([]),
-  })
-  .superRefine((p, ctx) => {
-    const versions: readonly string[] = engineVersions[p.engine];
-    if (!p.version) p.version = versions[versions.length - 1];
-    else if (!versions.includes(p.version)) {
-      ctx.addIssue({ code: "custom", path: ["version"], message: `${p.engine} versions: ${versions.join(", ")}` });
-    }
-    const size = databaseSizes[p.size];
-    if (p.sizeGb > size.maxGb) {
-      ctx.addIssue({ code: "custom", path: ["sizeGb"], message: `a ${p.size} database holds at most ${size.maxGb} GB; choose a larger size` });
-    }
-    if (p.engine === "mysql" && p.extensions.length) {
-      ctx.addIssue({ code: "custom", path: ["extensions"], message: "extensions are for postgres only" });
-    }
-  });
+/** A database's settings, shared by a database request and each database of an environment. */
+const databaseShape = {
+  engine: z.enum(["postgres", "mysql"], { error: "Choose postgres or mysql" }).default("postgres"),
+  version: z.string().default(""),
+  size: z.enum(["small", "medium", "large"], { error: "Choose small, medium or large" }).default("small"),
+  sizeGb: formNumber(z.number({ error: "Enter the storage in GB" }).int("Use a whole number of GB").min(1, "must be at least 1").max(100, "must be at most 100")).default(5),
+  backups: formBoolean.default(true),
+  extensions: formList(z.enum(postgresExtensions, { error: `Allowed extensions: ${postgresExtensions.join(", ")}` })).default([]),
+};
+
+type DatabaseSettings = z.infer<z.ZodObject<typeof databaseShape>>;
+
+function checkDatabase(p: DatabaseSettings, ctx: z.RefinementCtx) {
+  const versions: readonly string[] = engineVersions[p.engine];
+  if (!p.version) p.version = versions[versions.length - 1];
+  else if (!versions.includes(p.version)) {
+    ctx.addIssue({ code: "custom", path: ["version"], message: `${p.engine} versions: ${versions.join(", ")}` });
+  }
+  const size = databaseSizes[p.size];
+  if (p.sizeGb > size.maxGb) {
+    ctx.addIssue({ code: "custom", path: ["sizeGb"], message: `a ${p.size} database holds at most ${size.maxGb} GB; choose a larger size` });
+  }
+  if (p.engine === "mysql" && p.extensions.length) {
+    ctx.addIssue({ code: "custom", path: ["extensions"], message: "extensions are for postgres only" });
+  }
+}
+
+/** A database of an environment: the environment's services say what it is for. */
+export const environmentDatabase = z.object({ name: resourceName, ...databaseShape }).superRefine(checkDatabase);
+
+export const databaseParameters = z.object({ ...databaseShape, service: serviceField }).superRefine(checkDatabase);
 
 export type DatabaseParameters = z.infer<typeof databaseParameters>;
 
@@ -55,12 +63,14 @@ export const databaseDoc: TemplateDoc = {
     { label: "Engine", value: "postgres (newest version)" },
     { label: "Size", value: "small, 5 GB" },
     { label: "Backups", value: "on (always on in production)" },
+    { label: "Service", value: "none; name a catalog Component to list the database on its page" },
   ],
   hardLimits: [
     { label: "Engines and versions", value: "postgres 15, 16, 17 · mysql (MariaDB) 10.11, 11" },
     ...Object.entries(databaseSizes).map(([k, v]) => ({ label: `Size ${k}`, value: `${v.connections} connections, up to ${v.maxGb} GB` })),
     { label: "Storage", value: "1–100 GB" },
     { label: "Extensions (postgres)", value: postgresExtensions.join(", ") },
+    { label: "Service", value: "a Component in the catalog; fixed once provisioned" },
   ],
   selfService: [
     { label: "Sizes", value: "small, medium" },

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { DNS_LABEL, formNumber, formList, resourceName, type TemplateDoc } from "./common";
-import { databaseBeyondSelfService, databaseParameters } from "./database";
+import { componentName, formNumber, formList, type TemplateDoc } from "./common";
+import { databaseBeyondSelfService, environmentDatabase } from "./database";
 import { checkNamespaceRanges, namespaceBeyondSelfService, namespaceShape } from "./namespace";
 
 export const ENVIRONMENT_SELF_SERVICE = { maxDatabases: 2, maxTtlHours: 72 };
 export const MAX_ENVIRONMENT_DATABASES = 5;
-
-const environmentDatabase = z.intersection(z.object({ name: resourceName }), databaseParameters);
 
 export const environmentParameters = z
   .object({
@@ -15,7 +13,7 @@ export const environmentParameters = z
       .preprocess((v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.values(v) : v), z.array(environmentDatabase))
       .default([])
       .refine((dbs) => dbs.length <= MAX_ENVIRONMENT_DATABASES, `at most ${MAX_ENVIRONMENT_DATABASES} databases`),
-    services: formList(z.string().trim().regex(DNS_LABEL, "each service must be a catalog component name such as checkout-api")).default([]),
+    services: formList(componentName("each service must be a catalog component name such as checkout-api")).default([]),
     ttlHours: formNumber(z.number({ error: "Enter the time to live in hours" }).int("use whole hours").min(1, "must be at least 1 hour").max(168, "must be at most 168 hours (7 days)")).optional(),
   })
   .superRefine((p, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DNS_LABEL, formList, formNumber, type TemplateDoc } from "./common";
+import { DNS_LABEL, formList, formNumber, serviceField, type TemplateDoc } from "./common";
 
 export const NAMESPACE_SELF_SERVICE = { cpuLimit: 4, memoryLimitGi: 8, maxPods: 50 };
 
@@ -34,6 +34,7 @@ export const namespaceParameters = z
     ...namespaceShape,
     // Default-deny is the golden path; it cannot be switched off through Runway.
     defaultDeny: z.preprocess(() => true, z.literal(true)).default(true),
+    service: serviceField,
   })
   .superRefine((p, ctx) => checkNamespaceRanges(p, ctx));
 
@@ -57,11 +58,13 @@ export const namespaceDoc: TemplateDoc = {
     { label: "Memory", value: "request 1 GiB, limit 4 GiB" },
     { label: "Pods", value: "20" },
     { label: "Network", value: "default-deny; ingress only from the namespaces you name" },
+    { label: "Service", value: "none; name a catalog Component to list the namespace on its page" },
   ],
   hardLimits: [
     { label: "CPU", value: "0.1–32 cores, request ≤ limit" },
     { label: "Memory", value: "0.25–128 GiB, request ≤ limit" },
     { label: "Pods", value: "1–200" },
+    { label: "Service", value: "a Component in the catalog; fixed once provisioned" },
   ],
   selfService: [
     { label: "CPU limit", value: `up to ${NAMESPACE_SELF_SERVICE.cpuLimit} cores` },

@@ -130,6 +130,30 @@ describe("database template", () => {
   });
 });
 
+describe("the service a database or namespace is for", () => {
+  it.each([
+    ["database", databaseParameters],
+    ["namespace", namespaceParameters],
+  ] as const)("a %s may name a catalog component, or none", (_kind, schema) => {
+    expect(schema.parse({ service: " checkout-api " })).toMatchObject({ service: "checkout-api" });
+    expect(schema.parse({})).not.toHaveProperty("service");
+    expect(schema.parse({ service: "" }).service).toBeUndefined();
+    expect(errorsOf(schema, { service: "Checkout_API" })).toEqual({ service: "must be a catalog component name such as checkout-api" });
+  });
+
+  it("is reported under its full path, and read from a form field", () => {
+    const parsed = submit({ kind: "namespace", name: "batch", parameters: { service: "x" } });
+    expect(fieldErrors(parsed.error!)).toEqual({ "parameters.service": "must be a catalog component name such as checkout-api" });
+    const fromForm = formDataToObject(form([["kind", "database"], ["team", "payments"], ["environment", "dev"], ["name", "orders"], ["parameters.service", "checkout"]]));
+    expect(submitRequestSchema.parse(fromForm).parameters).toMatchObject({ service: "checkout" });
+  });
+
+  it("is not a field of an environment's parts: the environment names its services", () => {
+    const parsed = submit({ kind: "environment", name: "preview", parameters: { namespace: { service: "checkout" }, databases: [{ name: "main", service: "checkout" }] } });
+    expect(parsed.data?.parameters).toMatchObject({ namespace: expect.not.objectContaining({ service: expect.anything() }), databases: [expect.not.objectContaining({ service: expect.anything() })] });
+  });
+});
+
 describe("namespace template", () => {
   it("fills in the defaults and always denies traffic by default", () => {
     expect(namespaceParameters.parse({ defaultDeny: false })).toEqual({

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
+import { componentSchemas } from "@/lib/api/openapi-schemas";
 import { issueToken } from "@/lib/auth/tokens";
 import { component } from "@/lib/metrics/testing/catalog";
 import { deploy, incident } from "@/lib/metrics/testing/events";
@@ -104,7 +105,7 @@ describe("the dashboard's data", () => {
     expect(res.body.choices).toEqual({ myTeams: ["platform"], wholeOrganisation: true, defaultScope: "Whole organisation" });
   });
 
-  it("drills into a week: its deployments and the incidents they caused", async () => {
+  it("drills into a week: its deployments and its incidents, with why each is there", async () => {
     const res = await get("manager", `?team=payments${may}`, week, { week: "2024-05-06" });
     expect(res.status).toBe(200);
     expect(res.body.deploymentsTotal).toBe(2);
@@ -113,8 +114,20 @@ describe("the dashboard's data", () => {
       ["payments-api", false],
     ]);
     expect(res.body.incidents).toEqual([
-      { id: expect.any(String), service: "payments-api", openedAt: "2024-05-07T11:00:00.000Z", resolvedAt: "2024-05-07T12:30:00.000Z", causeSha: "bbbb2222", deploymentId: res.body.deployments[0].id },
+      {
+        id: expect.any(String),
+        service: "payments-api",
+        openedAt: "2024-05-07T11:00:00.000Z",
+        resolvedAt: "2024-05-07T12:30:00.000Z",
+        hours: 1.5,
+        causeSha: "bbbb2222",
+        deploymentId: res.body.deployments[0].id,
+        roles: ["caused", "opened", "resolved"],
+      },
     ]);
+    expect(res.body).toMatchObject({ incidentsTotal: 1, timeToRestore: { incidents: 1, medianHours: 1.5 } });
+    // As documented: a field the schema does not name would be stripped, and the comparison fail.
+    expect(componentSchemas.DoraWeek.parse(res.body)).toEqual(res.body);
     expect(await get("manager", `?${may}`, week, { week: "2024-05-07" })).toMatchObject({ status: 400, body: { error: { fields: { week: "must be a Monday" } } } });
   });
 });

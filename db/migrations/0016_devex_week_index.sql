@@ -1,0 +1,2 @@
+DROP INDEX "devex_request_facts_week_idx";--> statement-breakpoint
+CREATE INDEX "devex_request_facts_week_idx" ON "devex_request_facts" USING btree ("week","ready_seconds","created_at","team_id","self_served","outcome","approval_seconds","provisioning_runs","failed_runs");
