@@ -1,11 +1,12 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_HEIGHT } from "./chart-figure";
 import { formatDay, formatHours, formatShortDay } from "@/components/metrics/format";
 import type { PlatformWeek } from "@/lib/metrics/devex/platform";
 import { formatDays } from "./format";
 
-const size = { width: "100%", height: 240 } as const;
+const size = { width: "100%", height: CHART_HEIGHT } as const;
 
 const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 1000) / 10);
 

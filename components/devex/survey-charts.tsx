@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_HEIGHT } from "./chart-figure";
 import { AGREEMENT, DIMENSIONS } from "@/lib/metrics/devex/items";
 import type { ItemResult } from "@/lib/metrics/devex/results";
 
@@ -14,7 +15,7 @@ export const DIMENSION_COLORS: Record<string, string> = {
 /** Red to green for 1–5 (and 0–10 folded into detractors, passives, promoters). */
 const SCALE_COLORS = ["#b91c1c", "#f87171", "#94a3b8", "#4ade80", "#15803d"];
 
-const size = { width: "100%", height: 240 } as const;
+const size = { width: "100%", height: CHART_HEIGHT } as const;
 
 /** Legends and tooltips list the series as drawn (Recharts sorts them by name otherwise). */
 const inOrder = (keys: readonly string[]) => (item: { dataKey?: unknown }) => keys.indexOf(String(item.dataKey));
