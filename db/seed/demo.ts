@@ -39,6 +39,7 @@ kind: Group
 metadata:
   name: ${t.name}
   description: ${DEMO}
+  tags: [demo]
   labels:
     runway.dev/demo: "true"
 spec:
@@ -53,6 +54,8 @@ spec:
 kind: User
 metadata:
   name: ${u.email.split("@")[0]}
+  title: ${u.name}
+  tags: [demo]
   labels:
     runway.dev/demo: "true"
 spec:
