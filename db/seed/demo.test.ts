@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actorFor } from "@/db/test/fixtures";
 import { computeDoraKeys } from "@/lib/metrics/dora";
-import { DEMO_SERVICES } from "@/lib/metrics/demo-seed";
+import { DEMO_SERVICES } from "./dora";
 import { doraQuerySchema } from "@/lib/metrics/schemas";
 import { demoTeams, seedDemo, seedDemoCatalog } from "./demo";
 

@@ -3,8 +3,8 @@ import { memberships, teams, users } from "../schema";
 import { collectEntities, describeProblem } from "../../lib/catalog/collect";
 import { pastedSource } from "../../lib/catalog/locations/sources";
 import { applyPlan, lockCatalog, planWrite } from "../../lib/catalog/store";
-import { DEMO_CATALOG_YAML, seedDemoMetrics } from "../../lib/metrics/demo-seed";
-import { seedDemoDevex } from "../../lib/metrics/devex/demo-seed";
+import { DEMO_CATALOG_YAML, seedDemoMetrics } from "./dora";
+import { seedDemoDevex } from "./devex";
 
 type Db = PostgresJsDatabase<Record<string, unknown>>;
 

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { ChangeEvent, DeploymentEvent, IncidentEvent } from "./schemas";
-import { writeChanges, writeDeployments, writeIncidents, type Tx } from "./store";
-import { addDays, DAY_MS, startOfUtcDay } from "./window";
+import type { ChangeEvent, DeploymentEvent, IncidentEvent } from "../../lib/metrics/schemas";
+import { writeChanges, writeDeployments, writeIncidents, type Tx } from "../../lib/metrics/store";
+import { addDays, DAY_MS, startOfUtcDay } from "../../lib/metrics/window";
 
 /*
  * A year of generated, labelled demo history for the demo organisation's

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { devexResponses, devexRoundItems, devexRounds, devexRoundTeams } from "../../../db/schema";
-import { CORE_ITEMS, DEFAULT_MIN_RESPONSES, RECOMMEND_KEY } from "./items";
+import { devexResponses, devexRoundItems, devexRounds, devexRoundTeams } from "../schema";
+import { CORE_ITEMS, DEFAULT_MIN_RESPONSES, RECOMMEND_KEY } from "../../lib/metrics/devex/items";
 
 type Db = PostgresJsDatabase<Record<string, unknown>>;
 

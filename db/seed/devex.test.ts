@@ -4,9 +4,9 @@ import { db } from "@/db/client";
 import { teams } from "@/db/schema";
 import { createUser } from "@/db/test/fixtures";
 import type { Actor } from "@/lib/auth/actor";
-import { loadDevexDashboard } from "./dashboard";
-import { seedDemoDevex } from "./demo-seed";
-import { devexQuerySchema } from "./schemas";
+import { loadDevexDashboard } from "@/lib/metrics/devex/dashboard";
+import { seedDemoDevex } from "./devex";
+import { devexQuerySchema } from "@/lib/metrics/devex/schemas";
 
 let admin: Actor;
 

@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { createUser } from "@/db/test/fixtures";
 import type { Actor } from "@/lib/auth/actor";
-import { DEMO_SERVICES, seedDemoMetrics } from "./demo-seed";
-import { computeDoraKeys } from "./dora";
-import { doraQuerySchema } from "./schemas";
+import { DEMO_SERVICES, seedDemoMetrics } from "./dora";
+import { computeDoraKeys } from "@/lib/metrics/dora";
+import { doraQuerySchema } from "@/lib/metrics/schemas";
 
 const now = new Date("2025-03-20T15:00:00Z");
 let admin: Actor;
