@@ -47,17 +47,13 @@ export function DataTable({ caption, captionVisible = false, variant = "list", h
   );
 }
 
-// Cells take their padding from the table's `data-cells`, so that server components need no context to share it.
-const cell =
-  "px-4 py-2 in-data-[cells=compact]:px-3 in-data-[cells=flush]:py-1 in-data-[cells=flush]:pl-0 in-data-[cells=flush]:pr-4 in-data-[cells=flush]:last:pr-0";
-
-/** A header cell: a column's by default, `scope="row"` for the cell that names its row. */
-export function Th({ scope = "col", className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope={scope} className={classes(cell, scope === "col" && "in-data-[cells=compact]:font-medium", className)} {...props} />;
+/** A header cell: a column's by default, `scope="row"` for the cell that names its row. Padding comes from the table (app/globals.css). */
+export function Th({ scope = "col", ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope={scope} {...props} />;
 }
 
-export function Td({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={classes(cell, className)} {...props} />;
+export function Td(props: React.TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td {...props} />;
 }
 
 /** A body row, ruled off from the one above. */
