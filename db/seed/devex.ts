@@ -1,8 +1,8 @@
-import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { devexResponses, devexRoundItems, devexRounds, devexRoundTeams } from "../schema";
 import { CORE_ITEMS, DEFAULT_MIN_RESPONSES, RECOMMEND_KEY } from "../../lib/metrics/devex/items";
+import { seededRandom } from "./random";
 
 type Db = PostgresJsDatabase<Record<string, unknown>>;
 
@@ -48,16 +48,6 @@ const COMMENTS: readonly (readonly string[])[] = [
   ["Onboarding a new hire took a day instead of a week.", "The golden paths cover almost everything we need.", "Would love self-service message queues next."],
 ];
 
-function seeded(key: string): () => number {
-  let seed = crypto.createHash("sha256").update(key).digest().readUInt32LE(0);
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A value of the scale near `mean`: people differ, a round's average does not move much. */
 function near(r: () => number, mean: number, min: number, max: number): number {
   const spread = (r() + r() + r() - 1.5) * (max - min) * 0.35;
@@ -91,7 +81,7 @@ export async function seedDemoDevex(db: Db, now = new Date()): Promise<void> {
       const present = TEAMS.filter((t) => teamId.has(t.name));
       await tx.insert(devexRoundTeams).values(present.map((t) => ({ roundId: round.id, teamId: teamId.get(t.name)!, asked: t.asked, respondents: t.answered[k] })));
 
-      const r = seeded(`runway-demo-devex:${k}`);
+      const r = seededRandom(`runway-demo-devex:${k}`);
       const comments = [...COMMENTS[k]];
       const responses = present.flatMap((t) =>
         Array.from({ length: t.answered[k] }, () => {

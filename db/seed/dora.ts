@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { ChangeEvent, DeploymentEvent, IncidentEvent } from "../../lib/metrics/schemas";
 import { writeChanges, writeDeployments, writeIncidents, type Tx } from "../../lib/metrics/store";
 import { addDays, DAY_MS, startOfUtcDay } from "../../lib/metrics/window";
+import { seededRandom } from "./random";
 
 /*
  * A year of generated, labelled demo history for the demo organisation's
@@ -89,16 +90,6 @@ const HISTORY_DAYS = 365;
 /** Regenerated on every run, so incidents still open at the last run are resolved once their time has come. */
 const REWRITE_DAYS = 30;
 const BATCH = 5000;
-
-function seededRandom(key: string): () => number {
-  let seed = crypto.createHash("sha256").update(key).digest().readUInt32LE(0);
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (r: () => number, [min, max]: Range) => min + Math.floor(r() * (max - min + 1));
 /** Log-uniform: durations spread over orders of magnitude, as lead and restore times do. */

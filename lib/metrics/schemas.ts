@@ -77,9 +77,16 @@ export const changeBatchSchema = batch(changeEventSchema);
 export const incidentBatchSchema = batch(incidentEventSchema);
 
 /** `2024-05-06` (midnight UTC) or an instant with a time zone. */
-const windowBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], "must be a date (2024-05-06) or an ISO-8601 instant with a time zone").transform((s) => new Date(s));
+export const windowBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], "must be a date (2024-05-06) or an ISO-8601 instant with a time zone").transform((s) => new Date(s));
 
 const teamParam = z.string().trim().min(1).max(100);
+
+/** A window [from, to) of the dashboards' filters: `to` after `from`, and at most MAX_WINDOW_DAYS long. */
+export function checkWindow(q: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void {
+  if (!q.from || !q.to) return;
+  if (q.from >= q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  else if (q.to.getTime() - q.from.getTime() > MAX_WINDOW_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+}
 
 /** The filters of the DORA API and dashboard; `team` is a Group name, or `*` for the whole organisation. */
 export const doraQuerySchema = z
@@ -90,11 +97,7 @@ export const doraQuerySchema = z
     from: windowBound.optional(),
     to: windowBound.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "must be after from" })
-  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_WINDOW_DAYS * DAY_MS, {
-    path: ["to"],
-    message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
-  });
+  .superRefine(checkWindow);
 
 export type DoraQuery = z.infer<typeof doraQuerySchema>;
 

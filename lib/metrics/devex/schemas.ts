@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DAY_MS, MAX_WINDOW_DAYS } from "../window";
+import { checkWindow, windowBound } from "../schemas";
 import { DEFAULT_MIN_RESPONSES, MAX_CUSTOM_ITEMS, MIN_RESPONSES_FLOOR } from "./items";
 
 /** A form's repeated field arrives as one string when only one is filled in. */
@@ -44,10 +44,6 @@ export const responseSchema = z.object({
 export type ResponseInput = z.input<typeof responseSchema>;
 export type SubmittedResponse = z.output<typeof responseSchema>;
 
-const windowBound = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })], "must be a date (2024-05-06) or an ISO-8601 instant with a time zone")
-  .transform((s) => new Date(s));
-
 /** The dashboard's and the API's filters: `team` is a team name or `*` for the whole organisation; `round` a round id. */
 export const devexQuerySchema = z
   .object({
@@ -56,11 +52,7 @@ export const devexQuerySchema = z
     from: windowBound.optional(),
     to: windowBound.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "must be after from" })
-  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_WINDOW_DAYS * DAY_MS, {
-    path: ["to"],
-    message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
-  });
+  .superRefine(checkWindow);
 
 export type DevexQuery = z.infer<typeof devexQuerySchema>;
 

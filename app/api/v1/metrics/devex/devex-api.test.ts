@@ -55,6 +55,7 @@ describe("GET /api/v1/metrics/devex", () => {
 
   it("answers 400 with the field for bad filters and 404 for an unknown team or round", async () => {
     expect(await get("admin", "?from=2024-05-15&to=2024-05-01")).toMatchObject({ status: 400, body: { error: { code: "validation_failed", fields: { to: "must be after from" } } } });
+    expect(await get("admin", "?from=2020-01-01&to=2024-01-01")).toMatchObject({ status: 400, body: { error: { fields: { to: expect.stringContaining("at most 731 days") } } } });
     expect(await get("admin", "?round=latest")).toMatchObject({ status: 400, body: { error: { fields: { round: "must be a survey round id" } } } });
     expect(await get("admin", "?team=nobody")).toMatchObject({ status: 404 });
     expect(await get("admin", `?round=${crypto.randomUUID()}`)).toMatchObject({ status: 404 });
