@@ -14,12 +14,12 @@ import fs from "node:fs";
 import os from "node:os";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startPortal, type RunningPortal } from "../e2e/support/portal";
 import { CORE_ITEMS, RECOMMEND_KEY } from "../lib/metrics/devex/items";
 import { ensureBuild } from "../scripts/ensure-build";
-import { median, percentile, repoRoot, verdict } from "./portal";
+import { benchDatabase, benchDatabaseUrl } from "./database";
+import { median, percentile, repeat, repoRoot, timed, verdict } from "./portal";
 import { signIn } from "./session";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -30,7 +30,7 @@ const WARM_UP = 3;
 const TARGET_MS = 300;
 const SCALE = { teams: 200, people: 50, rounds: 8, requests: 100_000 };
 const DB = "runway_bench_devex";
-const benchUrl = Object.assign(new URL(serverUrl), { pathname: `/${DB}` }).toString();
+const benchUrl = benchDatabaseUrl(serverUrl, DB);
 
 const say = (line: string) => console.log(line);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -42,18 +42,8 @@ function report(label: string, times: number[]) {
   failed ||= m >= TARGET_MS;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await fn();
-  return [performance.now() - started, value];
-}
-
-async function repeat(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM_UP; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timed(() => fn(i)))[0]);
-  return times;
-}
+/** Every figure: WARM_UP untimed calls, then `runs` timed ones. */
+const repeatRuns = (fn: (i: number) => Promise<unknown>) => repeat(fn, { warmUp: WARM_UP, runs });
 
 /** A 1–5 answer that drifts up over the rounds, as SQL. */
 const score = (item: string) => `least(5, greatest(1, round(2 + r.n * 0.25 + (random() * 2.4 - 1.2) + (hashtext(m.user_id::text || '${item}') % 2) * 0.3)))::int`;
@@ -148,24 +138,8 @@ const STEPS: [label: string, statement: string][] = [
 ];
 
 async function prepare(): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [found] = await admin`select 1 from pg_database where datname = ${DB}`;
-    if (found && reuse) {
-      const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
-      const [{ n }] = await db`select count(*)::int as n from requests where name like 'bench-%'`.catch(() => [{ n: 0 }]);
-      await db.end();
-      if (n === SCALE.requests) {
-        await migrateDatabase(benchUrl);
-        return say(`reusing ${DB} (BENCH_REUSE=1)`);
-      }
-    }
-    await admin.unsafe(`drop database if exists ${DB} with (force)`);
-    await admin.unsafe(`create database ${DB}`);
-  } finally {
-    await admin.end();
-  }
-  await migrateDatabase(benchUrl);
+  const complete = async (db: postgres.Sql) => (await db`select count(*)::int as n from requests where name like 'bench-%'`)[0].n === SCALE.requests;
+  if ((await benchDatabase(serverUrl, DB, { reuse, complete })) === "reused") return say(`reusing ${DB} (BENCH_REUSE=1)`);
   const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
   try {
     await seedDemo(drizzle(sql));
@@ -201,14 +175,14 @@ async function measureData(): Promise<void> {
     `whole organisation, last 365 days: ${first.survey.rounds.length} rounds, the latest with ${s.respondents} answers from ${s.teamsShown} teams; ` +
       `${p.kinds[0].total} requests, self-service ${((p.selfService.rate ?? 0) * 100).toFixed(1)} %, ${p.activeUsers.averagePerWeek.toFixed(0)} active people a week`,
   );
-  report("dashboard data, whole organisation (admin), 365 days", await repeat(() => loadDevexDashboard(admin, view({ team: "*" }))));
+  report("dashboard data, whole organisation (admin), 365 days", await repeatRuns(() => loadDevexDashboard(admin, view({ team: "*" }))));
   const cpu = await cpuPerLoad(() => loadDevexDashboard(admin, view({ team: "*" })));
   if (cpu) say(`  CPU per whole-organisation load: PostgreSQL ${ms(cpu.postgres)}, Node ${ms(cpu.node)} (load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
   const twoYears = { team: "*", from: new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10) };
-  report("dashboard data, whole organisation, 730 days (all 8 rounds)", await repeat(() => loadDevexDashboard(admin, view(twoYears))));
+  report("dashboard data, whole organisation, 730 days (all 8 rounds)", await repeatRuns(() => loadDevexDashboard(admin, view(twoYears))));
   const team = (i: number) => `bench-team-${String(1 + (i % SCALE.teams)).padStart(3, "0")}`;
-  report("dashboard data, one team (admin)", await repeat((i) => loadDevexDashboard(admin, view({ team: team(i) }))));
-  report("dashboard data, a manager's own teams", await repeat(() => loadDevexDashboard(manager, view({}))));
+  report("dashboard data, one team (admin)", await repeatRuns((i) => loadDevexDashboard(admin, view({ team: team(i) }))));
+  report("dashboard data, a manager's own teams", await repeatRuns(() => loadDevexDashboard(manager, view({}))));
 }
 
 /**
@@ -268,8 +242,8 @@ async function measurePage(): Promise<void> {
       const html = await res.text();
       if (res.status !== 200 || !html.includes("Developer experience")) throw new Error(`GET ${path} answered ${res.status} without the dashboard`);
     };
-    report("dashboard page /metrics/devex?team=*, whole organisation (server time)", await repeat(() => page("/metrics/devex?team=*")));
-    report("dashboard page /metrics/devex?team=…, one team (server time)", await repeat((i) => page(`/metrics/devex?team=bench-team-${String(1 + (i % SCALE.teams)).padStart(3, "0")}`)));
+    report("dashboard page /metrics/devex?team=*, whole organisation (server time)", await repeatRuns(() => page("/metrics/devex?team=*")));
+    report("dashboard page /metrics/devex?team=…, one team (server time)", await repeatRuns((i) => page(`/metrics/devex?team=bench-team-${String(1 + (i % SCALE.teams)).padStart(3, "0")}`)));
   } finally {
     await portal?.stop();
   }

@@ -14,12 +14,12 @@ import os from "node:os";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
-import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startPortal, type RunningPortal } from "../e2e/support/portal";
 import { ensureBuild } from "../scripts/ensure-build";
 import { generate, SCALE } from "./dora-data";
-import { median, percentile, repoRoot, verdict } from "./portal";
+import { benchDatabase, benchDatabaseUrl } from "./database";
+import { median, percentile, repeat, repoRoot, timed, verdict } from "./portal";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const reuse = process.env.BENCH_REUSE === "1";
@@ -28,9 +28,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 30);
 const WARM_UP = 3;
 const TARGETS = { orgKeysMs: 300, teamKeysMs: 50, pageMs: 500, ingestS: 60 };
 const DB = "runway_bench_dora";
-const url = new URL(serverUrl);
-url.pathname = `/${DB}`;
-const benchUrl = url.toString();
+const benchUrl = benchDatabaseUrl(serverUrl, DB);
 
 const say = (line: string) => console.log(line);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -42,42 +40,16 @@ function report(label: string, times: number[], target: number) {
   failed ||= m >= target;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await fn();
-  return [performance.now() - started, value];
-}
-
-async function repeat(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM_UP; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timed(() => fn(i)))[0]);
-  return times;
-}
+/** Every figure: WARM_UP untimed calls, then `runs` timed ones. */
+const repeatRuns = (fn: (i: number) => Promise<unknown>) => repeat(fn, { warmUp: WARM_UP, runs });
 
 async function prepare(): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [found] = await admin`select 1 from pg_database where datname = ${DB}`;
-    if (found && reuse) {
-      const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
-      try {
-        const [{ n }] = await db`select count(*)::int as n from dora_deployments where id like 'bd-%'`.catch(() => [{ n: 0 }]);
-        if (n === SCALE.deployments) {
-          await migrateDatabase(benchUrl);
-          await forgetIngested(db);
-          return say(`reusing ${DB} (BENCH_REUSE=1)`);
-        }
-      } finally {
-        await db.end();
-      }
-    }
-    await admin.unsafe(`drop database if exists ${DB} with (force)`);
-    await admin.unsafe(`create database ${DB}`);
-  } finally {
-    await admin.end();
+  const complete = async (db: postgres.Sql) => (await db`select count(*)::int as n from dora_deployments where id like 'bd-%'`)[0].n === SCALE.deployments;
+  if ((await benchDatabase(serverUrl, DB, { reuse, complete })) === "reused") {
+    const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
+    await forgetIngested(db).finally(() => db.end());
+    return say(`reusing ${DB} (BENCH_REUSE=1)`);
   }
-  await migrateDatabase(benchUrl);
   const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
   try {
     await seedDemo(drizzle(sql));
@@ -126,9 +98,9 @@ async function measureKeys(): Promise<void> {
     `whole organisation, last 90 days: ${org.deploymentFrequency.deployments} deployments, ${org.leadTimeForChanges.changes} lead times, ` +
       `${org.timeToRestore.incidents} incidents resolved; median lead time ${org.leadTimeForChanges.medianHours} h`,
   );
-  report("four keys, whole organisation, 90 days", await repeat(() => computeDoraKeys(admin, doraQuerySchema.parse({ team: "*" }))), TARGETS.orgKeysMs);
+  report("four keys, whole organisation, 90 days", await repeatRuns(() => computeDoraKeys(admin, doraQuerySchema.parse({ team: "*" }))), TARGETS.orgKeysMs);
   const team = (i: number) => `team-${String(i % SCALE.teams).padStart(2, "0")}`;
-  report("four keys, one team (20 services), 90 days", await repeat((i) => computeDoraKeys(admin, doraQuerySchema.parse({ team: team(i) }))), TARGETS.teamKeysMs);
+  report("four keys, one team (20 services), 90 days", await repeatRuns((i) => computeDoraKeys(admin, doraQuerySchema.parse({ team: team(i) }))), TARGETS.teamKeysMs);
 }
 
 /** An Auth.js session cookie for a user, as the portal itself would set it after sign-in. */
@@ -168,14 +140,14 @@ async function measurePortal(): Promise<void> {
       const html = await res.text();
       if (res.status !== 200 || !html.includes("DORA metrics")) throw new Error(`GET ${path} answered ${res.status} without the dashboard`);
     };
-    report("dashboard page /metrics/dora, whole organisation (server time)", await repeat(() => page("/metrics/dora")), TARGETS.pageMs);
-    report("dashboard page /metrics/dora?team=…, one team (server time)", await repeat((i) => page(`/metrics/dora?team=team-${String(i % SCALE.teams).padStart(2, "0")}`)), TARGETS.pageMs);
+    report("dashboard page /metrics/dora, whole organisation (server time)", await repeatRuns(() => page("/metrics/dora")), TARGETS.pageMs);
+    report("dashboard page /metrics/dora?team=…, one team (server time)", await repeatRuns((i) => page(`/metrics/dora?team=team-${String(i % SCALE.teams).padStart(2, "0")}`)), TARGETS.pageMs);
     const api = async (path: string) => {
       const res = await fetch(`${base}${path}`, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
       await res.arrayBuffer();
     };
-    report("what a filter change refetches, /api/v1/metrics/dora/dashboard, whole organisation", await repeat(() => api("/api/v1/metrics/dora/dashboard")), TARGETS.pageMs);
+    report("what a filter change refetches, /api/v1/metrics/dora/dashboard, whole organisation", await repeatRuns(() => api("/api/v1/metrics/dora/dashboard")), TARGETS.pageMs);
     await ingest(base);
   } finally {
     await portal?.stop();

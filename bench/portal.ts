@@ -118,3 +118,18 @@ export function percentile(values: number[], p: number): number {
 export function verdict(value: number, target: number): string {
   return value < target ? "within target" : "OVER TARGET";
 }
+
+/** How long `fn` took, in milliseconds, with what it returned. */
+export async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+/** `runs` timings of `fn` (given the run's index), after `warmUp` untimed calls. */
+export async function repeat(fn: (i: number) => Promise<unknown>, { warmUp, runs }: { warmUp: number; runs: number }): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(() => fn(i)))[0]);
+  return times;
+}
