@@ -1,24 +1,13 @@
 "use client";
 
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartCard } from "@/components/ui/chart-card";
 import type { IncidentPoint, WeekRow } from "@/lib/metrics/dashboard";
 import { isoWeekStart, utcDate } from "@/lib/metrics/window";
 import { formatDay, formatHours, formatInstant, formatPercent, formatShortDay } from "./format";
 
 const BRAND = "#2f6fed";
 const size = { width: "100%", height: 220 } as const;
-
-function ChartCard({ title, note, children }: { title: string; note: string; children: React.ReactNode }) {
-  return (
-    <figure className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <figcaption>
-        <span className="block text-sm font-semibold text-slate-800">{title}</span>
-        <span className="block text-xs text-slate-500">{note}</span>
-      </figcaption>
-      {children}
-    </figure>
-  );
-}
 
 type WeeklyProps = { weeks: WeekRow[]; onSelectWeek: (week: string) => void };
 

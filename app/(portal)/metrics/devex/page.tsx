@@ -8,6 +8,7 @@ import { PlatformSection } from "@/components/devex/platform-figures";
 import { ScoreCards } from "@/components/devex/score-cards";
 import { DistributionChart, EnpsChart, TrendChart } from "@/components/devex/survey-charts";
 import { DistributionTable, EnpsTable, TeamTable, TrendTable } from "@/components/devex/survey-tables";
+import { FilterProblem, invalidFilters } from "@/components/metrics/filter-problem";
 import { formatDay } from "@/components/metrics/format";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -18,17 +19,6 @@ import { DEVEX_FILTERS, devexQuerySchema } from "@/lib/metrics/devex/schemas";
 import { ORG_SCOPE } from "@/lib/metrics/schemas";
 
 export const metadata: Metadata = { title: "DevEx" };
-
-function Problem({ message }: { message: string }) {
-  return (
-    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-amber-950">
-      <p>{message}</p>
-      <Link href="/metrics/devex" className="mt-2 inline-block font-medium text-brand-700 underline">
-        Show my default view
-      </Link>
-    </div>
-  );
-}
 
 function Survey({ data, canOpen }: { data: DevexDashboard; canOpen: boolean }) {
   const { rounds, selected, detail } = data.survey;
@@ -93,7 +83,7 @@ export default async function DevexPage({ searchParams }: { searchParams: Promis
   const parsed = devexQuerySchema.safeParse(filters);
   let body: React.ReactNode;
   if (!parsed.success) {
-    body = <Problem message={`These filters are not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`} />;
+    body = <FilterProblem message={invalidFilters(parsed.error)} href="/metrics/devex" />;
   } else {
     try {
       const data = await loadDevexDashboard(actor, parsed.data);
@@ -128,7 +118,7 @@ export default async function DevexPage({ searchParams }: { searchParams: Promis
       );
     } catch (error) {
       if (!(error instanceof AppError) || error.code === "internal") throw error;
-      body = <Problem message={error.message} />;
+      body = <FilterProblem message={error.message} href="/metrics/devex" />;
     }
   }
   return (

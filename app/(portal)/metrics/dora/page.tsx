@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DoraDashboardView } from "@/components/metrics/dora-dashboard";
+import { FilterProblem, invalidFilters } from "@/components/metrics/filter-problem";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { loadDoraDashboard, type DoraDashboard } from "@/lib/metrics/dashboard";
@@ -10,17 +10,6 @@ import { DORA_TIERS } from "@/lib/metrics/tiers";
 
 export const metadata: Metadata = { title: "DORA metrics" };
 
-function Problem({ message }: { message: string }) {
-  return (
-    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-amber-950">
-      <p>{message}</p>
-      <Link href="/metrics/dora" className="mt-2 inline-block font-medium text-brand-700 underline">
-        Show my default view
-      </Link>
-    </div>
-  );
-}
-
 export default async function DoraPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("metrics:read");
   const raw = await searchParams;
@@ -28,14 +17,14 @@ export default async function DoraPage({ searchParams }: { searchParams: Promise
   const parsed = doraQuerySchema.safeParse(filters);
   let body: React.ReactNode;
   if (!parsed.success) {
-    body = <Problem message={`These filters are not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`} />;
+    body = <FilterProblem message={invalidFilters(parsed.error)} href="/metrics/dora" />;
   } else {
     let data: DoraDashboard | null = null;
     try {
       data = await loadDoraDashboard(actor, parsed.data);
     } catch (error) {
       if (!(error instanceof AppError) || error.code === "internal") throw error;
-      body = <Problem message={error.message} />;
+      body = <FilterProblem message={error.message} href="/metrics/dora" />;
     }
     if (data) body = <DoraDashboardView initial={data} initialQuery={filtersToQuery(filters)} />;
   }
