@@ -3,19 +3,13 @@ import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { catalogEntities, requests, teams } from "@/db/schema";
 import { log } from "@/lib/log";
+import type { ProvisionedRequest } from "@/lib/provisioning/backends/types";
 import { applyPlan, lockCatalog, planWrite, type Tx } from "./store";
 import { isValidName } from "./rules";
 import { validateEntity } from "./validate";
 
-/** What the worker knows of a request when it becomes ready (lib/provisioning's ProvisionedRequest fits). */
-export type ProvisionedRequestLike = {
-  id: string;
-  kind: "database" | "namespace" | "environment";
-  team: string;
-  environment: "dev" | "staging" | "production";
-  name: string;
-  parameters: Record<string, unknown>;
-};
+/** What the catalog needs of a request that became ready. */
+export type ProvisionedRequestLike = Pick<ProvisionedRequest, "id" | "kind" | "team" | "environment" | "name" | "parameters">;
 
 const RESOURCE_TYPE = { database: "database", namespace: "kubernetes-namespace", environment: "environment" } as const;
 const SUFFIX = { database: "db", namespace: "ns", environment: "env" } as const;
