@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -6,6 +8,7 @@ import { actorFor, seedDemoOrg } from "@/db/test/fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { getEntity, withRelations } from "./entity";
 import { importCatalog } from "./import";
+import { registerLocation } from "./locations/manage";
 import { listEntities } from "./queries";
 import {
   componentSourceLocations,
@@ -14,6 +17,7 @@ import {
   upsertRequestResource,
   type ProvisionedRequestLike,
 } from "./request-resources";
+import { exampleRepository } from "./testing/fixtures";
 
 let developer: Actor;
 let admin: Actor;
@@ -127,5 +131,30 @@ describe("provisioned requests in the catalog", () => {
     const entries = async (requestId: string) => (await db.select({ n: count() }).from(catalogEntities).where(eq(catalogEntities.requestId, requestId)))[0].n;
     expect(await Promise.all([cache, queue, listed, pending, gone].map((r) => entries(r.id)))).toEqual([1, 1, 1, 0, 0]);
     expect(await registerMissingRequestResources(), "nothing left on the next start").toBe(0);
+  });
+
+  it("are registered batch by batch, past a request whose name the catalog refuses", async () => {
+    // A location already provides the name one request would get: that request stays missing, the others do not wait on it.
+    const repo = exampleRepository();
+    try {
+      fs.writeFileSync(path.join(repo.dir, "taken.yaml"), "apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: {name: payments-taken-db}\nspec: {type: database, owner: payments}\n");
+      repo.commit("A resource named as a request's would be");
+      await registerLocation(admin, { target: `git+file://${repo.dir}#taken.yaml` });
+    } finally {
+      repo.remove();
+    }
+    const requests = [await readyRequest("database", "taken"), ...(await Promise.all(["one", "two", "three", "four"].map((n) => readyRequest("namespace", `batch-${n}`))))];
+
+    expect(await registerMissingRequestResources({ batch: 2 })).toBe(5);
+
+    const entries = async (requestId: string) => (await db.select({ n: count() }).from(catalogEntities).where(eq(catalogEntities.requestId, requestId)))[0].n;
+    expect(await Promise.all(requests.map((r) => entries(r.id)))).toEqual([0, 1, 1, 1, 1]);
+    expect((await resource("payments-taken-db"))?.source, "the location's entity is left alone").toBe("location");
+  });
+
+  it("stop between batches when the worker stops", async () => {
+    await Promise.all(["a", "b", "c"].map((n) => readyRequest("database", `stopping-${n}`)));
+    expect(await registerMissingRequestResources({ batch: 1, stopped: () => true })).toBe(1);
+    expect(await registerMissingRequestResources({ batch: 1 }), "the rest on the next start").toBeGreaterThanOrEqual(2);
   });
 });

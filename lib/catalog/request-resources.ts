@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, notExists, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { catalogEntities, requests, teams } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -50,7 +50,8 @@ export function requestResourceDocument(r: ProvisionedRequestLike) {
  * Puts a ready request in the catalog as a Resource owned by its team, linked
  * to the request, and a dependency of the components it was requested for.
  * Call inside the transaction that makes the request ready. An entity of the
- * same name from an import or a location is left alone and logged.
+ * same name from a location or another request is left alone and logged; an
+ * imported one becomes the request's.
  */
 export async function upsertRequestResource(tx: Tx, request: ProvisionedRequestLike): Promise<void> {
   await lockCatalog(tx);
@@ -70,24 +71,47 @@ async function writeRequestResource(tx: Tx, request: ProvisionedRequestLike): Pr
   await applyPlan(tx, plan, writer);
 }
 
+/** Requests registered per transaction: the catalog's lock is held for a batch, not for the whole backfill. */
+const BACKFILL_BATCH = 200;
+
 /**
  * Registers every ready request that has no catalog entry yet: those that
  * became ready before provisioned resources were registered. Workers run it
- * when they start. The lookup runs under the catalog's lock, so workers
- * starting together register each request once and the later ones find
- * nothing left; returns how many it found.
+ * when they start. An installation with tens of thousands of them takes
+ * minutes, so it goes in batches, each in its own transaction: imports and
+ * provisioning wait for one batch at most, a worker stopping (`stopped`)
+ * leaves after the batch in hand, and what was registered stays registered.
+ * Each batch's lookup runs under the catalog's lock, so workers starting
+ * together register each request once; returns how many it found missing.
  */
-export async function registerMissingRequestResources(): Promise<number> {
-  return db.transaction(async (tx) => {
-    await lockCatalog(tx);
-    const missing = await tx
-      .select({ id: requests.id, kind: requests.kind, team: teams.name, environment: requests.environment, name: requests.name, parameters: requests.parameters })
-      .from(requests)
-      .innerJoin(teams, eq(teams.id, requests.teamId))
-      .where(and(eq(requests.status, "ready"), notExists(tx.select({ one: sql`1` }).from(catalogEntities).where(eq(catalogEntities.requestId, requests.id)))));
-    for (const request of missing) await writeRequestResource(tx, request);
-    return missing.length;
-  });
+export async function registerMissingRequestResources(opts: { stopped?: () => boolean; batch?: number } = {}): Promise<number> {
+  const batch = opts.batch ?? BACKFILL_BATCH;
+  let registered = 0;
+  // A request the catalog refuses (its name taken by an imported entity) stays missing: the cursor passes it.
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const found = await db.transaction(async (tx) => {
+      await lockCatalog(tx);
+      const missing = await tx
+        .select({ id: requests.id, kind: requests.kind, team: teams.name, environment: requests.environment, name: requests.name, parameters: requests.parameters })
+        .from(requests)
+        .innerJoin(teams, eq(teams.id, requests.teamId))
+        .where(
+          and(
+            eq(requests.status, "ready"),
+            gt(requests.id, after),
+            notExists(tx.select({ one: sql`1` }).from(catalogEntities).where(eq(catalogEntities.requestId, requests.id))),
+          ),
+        )
+        .orderBy(requests.id)
+        .limit(batch);
+      for (const request of missing) await writeRequestResource(tx, request);
+      return missing;
+    });
+    registered += found.length;
+    if (found.length < batch || opts.stopped?.()) return registered;
+    after = found.at(-1)!.id;
+  }
 }
 
 /** Takes a decommissioned request's Resource out of the catalog; call in the transaction that decommissions it. */

@@ -33,7 +33,7 @@ export class Worker {
       void refreshDueLocations();
     }, every);
     // Requests that became ready before provisioned resources were registered in the catalog get their entry now.
-    this.backfill = registerMissingRequestResources()
+    this.backfill = registerMissingRequestResources({ stopped: () => this.stopping })
       .then((found) => {
         if (found) log("info", "registered ready requests missing from the catalog", { worker: this.id, requests: found });
       })
