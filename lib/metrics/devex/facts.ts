@@ -6,13 +6,19 @@ import type { Tx } from "../store";
 /** Serialises catch-ups of one summary: two dashboards opened at once do the work once. */
 const LOCK = 7_243_917;
 
-/** A summary kept from an append-only log with a bigserial id. */
-type Follower = { id: number; log: SQL; apply: (tx: Tx, after: number) => Promise<void> };
+/** A summary kept from an append-only log with a bigserial id; `apply` returns how many summary rows it wrote. */
+type Follower = { id: number; log: SQL; summary: SQL; apply: (tx: Tx, after: number) => Promise<number> };
 
 type State = { safeEventId: number; seenEventId: number; seenXmax: number };
 
-/** After this many rows at once, the planner gets fresh statistics of the summary. */
-const ANALYZE_AFTER = 10_000;
+/**
+ * After this many rows at once (the first catch-up of an installation with
+ * history), the summary is vacuumed and analysed straight away: the dashboard
+ * reads it by index-only scans, which visit the table for every row until the
+ * visibility map is set, and the planner needs its size. Autovacuum would get
+ * there later, or never where it is switched off.
+ */
+const VACUUM_AFTER = 10_000;
 
 /**
  * Brings a summary up to date with its log, re-reading only what may be new.
@@ -38,20 +44,23 @@ async function catchUp(f: Follower): Promise<void> {
   const first = await read(db);
   if (first.state && first.top === Number(first.state.seenEventId) && Number(first.state.safeEventId) === first.top) return;
 
-  await db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, ${f.id})`);
     const { snap, state, top } = await read(tx);
     const from = Number(state?.safeEventId ?? 0);
     const settled = state !== undefined && Number(snap.xmin) >= Number(state.seenXmax);
-    if (top > from) await f.apply(tx, from);
+    const written = top > from ? await f.apply(tx, from) : 0;
     const safe = snap.inFlight === 0 ? top : settled ? Number(state.seenEventId) : from;
-    if (state && safe === Number(state.safeEventId) && top === Number(state.seenEventId) && Number(snap.xmax) === Number(state.seenXmax)) return;
+    if (state && safe === Number(state.safeEventId) && top === Number(state.seenEventId) && Number(snap.xmax) === Number(state.seenXmax)) return written;
     await tx.execute(sql`
       insert into devex_facts_state (id, safe_event_id, seen_event_id, seen_xmax, refreshed_at)
       values (${f.id}, ${safe}, ${top}, ${Number(snap.xmax)}, now())
       on conflict (id) do update set safe_event_id = excluded.safe_event_id, seen_event_id = excluded.seen_event_id,
         seen_xmax = excluded.seen_xmax, refreshed_at = excluded.refreshed_at`);
+    return written;
   });
+  // VACUUM cannot run in a transaction: after the commit, outside the lock.
+  if (written >= VACUUM_AFTER) await db.execute(sql`vacuum (analyze) ${f.summary}`);
 }
 
 /**
@@ -62,6 +71,7 @@ async function catchUp(f: Follower): Promise<void> {
 const requestFacts: Follower = {
   id: 1,
   log: sql`request_events`,
+  summary: sql`devex_request_facts`,
   async apply(tx, after) {
     const rows = await tx.execute(sql`
       insert into devex_request_facts (request_id, team_id, kind, created_at, outcome, self_served, ready_seconds, approval_seconds, provisioning_runs, failed_runs)
@@ -93,7 +103,7 @@ const requestFacts: Follower = {
         team_id = excluded.team_id, kind = excluded.kind, created_at = excluded.created_at, outcome = excluded.outcome,
         self_served = excluded.self_served, ready_seconds = excluded.ready_seconds, approval_seconds = excluded.approval_seconds,
         provisioning_runs = excluded.provisioning_runs, failed_runs = excluded.failed_runs`);
-    if (rows.count >= ANALYZE_AFTER) await tx.execute(sql`analyze devex_request_facts`);
+    return rows.count;
   },
 };
 
@@ -101,6 +111,7 @@ const requestFacts: Follower = {
 const activeWeeks: Follower = {
   id: 2,
   log: sql`audit_log`,
+  summary: sql`devex_active_weeks`,
   async apply(tx, after) {
     const rows = await tx.execute(sql`
       insert into devex_active_weeks (user_id, week)
@@ -108,7 +119,7 @@ const activeWeeks: Follower = {
       from audit_log a join users u on u.id = a.actor_id
       where a.id > ${after}
       on conflict do nothing`);
-    if (rows.count >= ANALYZE_AFTER) await tx.execute(sql`analyze devex_active_weeks`);
+    return rows.count;
   },
 };
 
