@@ -183,6 +183,19 @@ describe("the platform's own figures", () => {
     expect(platform.activeUsers.peakWeek).toBe(3);
   });
 
+  it("are zeros and no data for a window with no requests, not an error", async () => {
+    const { platform } = await loadDevexDashboard(admin, devexQuerySchema.parse({ team: "alpha", from: "2023-01-02", to: "2023-01-16" }));
+    expect(platform.kinds.map((k) => [k.kind, k.total, k.timeToReady.p50Hours])).toEqual([
+      ["all", 0, null],
+      ["database", 0, null],
+      ["namespace", 0, null],
+      ["environment", 0, null],
+    ]);
+    expect(platform.selfService).toEqual({ rate: null, selfServed: 0, decided: 0 });
+    expect(platform.approvalWait).toEqual({ p50Hours: null, p90Hours: null, count: 0, stillWaiting: 0 });
+    expect(platform.teamsUsing).toEqual({ teams: 0, of: 1 });
+  });
+
   it("follow a request that changes after they were first read", async () => {
     await loadDevexDashboard(admin, window);
     const at = (iso: string) => new Date(iso);

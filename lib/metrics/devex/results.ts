@@ -67,21 +67,32 @@ export async function roundsInScope(w: Window, teamIds: string[] | null): Promis
 
 type SumsRow = Sums & { roundId: string; dimension: string };
 
-/** Per round and dimension (the recommendation counts as one), the answers of the scope's teams that are shown. */
+/**
+ * Per round and dimension (the recommendation counts as one), the answers of
+ * the scope's teams that are shown. The tallies of the teams shown are added
+ * up per item and value first: for the whole organisation that is some 700
+ * rows out of 50,000 to match with their items, instead of all of them.
+ */
 async function dimensionSums(roundIds: string[], teamIds: string[] | null, groupByTeam: boolean) {
   const team = groupByTeam ? sql`t.team_id` : sql`null::uuid`;
   return db.execute<SumsRow & { teamId: string | null }>(sql`
-    select t.round_id as "roundId", ${team} as "teamId", i.dimension,
+    with shown_tallies as (
+      select t.round_id, ${team} as team_id, t.item_key, t.value, sum(t.count) as count
+      from devex_tallies t
+      join devex_round_teams rt on rt.round_id = t.round_id and rt.team_id = t.team_id
+      join devex_rounds r on r.id = t.round_id
+      where t.round_id = any(${textArray(roundIds)}::uuid[]) and ${inTeams(sql`t.team_id`, teamIds)} and ${shown}
+      group by 1, 2, 3, 4
+    )
+    select t.round_id as "roundId", t.team_id as "teamId", i.dimension,
       sum(t.count)::int as answers,
       sum(t.value * t.count)::int as total,
       coalesce(sum(t.count) filter (where i.scale_max = 5 and t.value >= 4), 0)::int as favourable,
       coalesce(sum(t.count) filter (where i.scale_max = 10 and t.value >= 9), 0)::int as promoters,
       coalesce(sum(t.count) filter (where i.scale_max = 10 and t.value <= 6), 0)::int as detractors
-    from devex_tallies t
-    join devex_round_teams rt on rt.round_id = t.round_id and rt.team_id = t.team_id
-    join devex_rounds r on r.id = t.round_id
+    from shown_tallies t
     join devex_round_items i on i.round_id = t.round_id and i.key = t.item_key
-    where t.round_id = any(${textArray(roundIds)}::uuid[]) and ${inTeams(sql`t.team_id`, teamIds)} and ${shown} and i.dimension is not null
+    where i.dimension is not null
     group by 1, 2, 3`);
 }
 
