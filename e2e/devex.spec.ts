@@ -147,6 +147,13 @@ test("a developer answers a round; the manager sees the team's scores once the f
   await expect(manager.getByRole("region", { name: "Satisfaction" })).toContainText("3.4 / 5");
   await expect(manager.getByRole("region", { name: "Satisfaction" })).toContainText("60.0 % favourable");
   await expect(manager.getByRole("region", { name: "eNPS" })).toContainText("+20");
+  // A chart's table is drawn when its reader opens it.
+  const trend = manager.getByRole("table", { name: "Scores per dimension across rounds" });
+  await expect(trend).toHaveCount(0);
+  await manager.getByText("Show “Scores across rounds” as a table").click();
+  await expect(trend.getByRole("row").filter({ hasText: title })).toContainText("5 (1 of 1 teams shown)");
+  await manager.getByText("Show “People and teams per week” as a table").click();
+  await expect(manager.getByRole("table", { name: "People and teams per week" }).getByRole("columnheader", { name: "Active people" })).toBeVisible();
   await expect(manager.getByRole("region", { name: "Comments (1)" })).toContainText("Databases in minutes, finally.");
   const main = manager.getByRole("main");
   for (const name of ["Sam Searcher", "search-dev@example.com", `Pulse Person ${run}-0`]) await expect(main).not.toContainText(name);

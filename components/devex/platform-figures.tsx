@@ -1,9 +1,10 @@
-import { formatDay, formatHours, formatPercent } from "@/components/metrics/format";
+import { formatHours, formatPercent } from "@/components/metrics/format";
 import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
-import type { KindFigures, PlatformFigures, PlatformWeek } from "@/lib/metrics/devex/platform";
+import type { KindFigures, PlatformFigures } from "@/lib/metrics/devex/platform";
 import { ChartFigure } from "./chart-figure";
 import { formatDays } from "./format";
 import { ActiveUsersChart, FirstDeploymentChart, RequestsChart, WaitsChart } from "./platform-charts";
+import { WeeksTable } from "./weeks-table";
 
 const kindLabel: Record<KindFigures["kind"], string> = { all: "All requests", database: "Databases", namespace: "Namespaces", environment: "Environments" };
 
@@ -46,57 +47,6 @@ function KindsTable({ kinds }: { kinds: KindFigures[] }) {
     </DataTable>
   );
 }
-
-type Column = { header: string; value: (w: PlatformWeek) => string | number };
-
-function WeeksTable({ weeks, columns, caption }: { weeks: PlatformWeek[]; columns: Column[]; caption: string }) {
-  return (
-    <DataTable
-      caption={caption}
-      variant="inset"
-      nowrap
-      head={
-        <>
-          <Th>Week of</Th>
-          {columns.map((c) => (
-            <Th key={c.header}>{c.header}</Th>
-          ))}
-        </>
-      }
-    >
-      {weeks.map((w) => (
-        <Tr key={w.week}>
-          <Th scope="row" className="font-medium">{formatDay(w.week)}</Th>
-          {columns.map((c) => (
-            <Td key={c.header}>{c.value(w)}</Td>
-          ))}
-        </Tr>
-      ))}
-    </DataTable>
-  );
-}
-
-const requestColumns: Column[] = [
-  { header: "Requests", value: (w) => w.requests },
-  { header: "Self-service rate", value: (w) => formatPercent(w.selfServiceRate) },
-  { header: "Provisioning runs", value: (w) => w.provisioningRuns },
-  { header: "Provisioning failure rate", value: (w) => formatPercent(w.provisioningFailureRate) },
-];
-const waitColumns: Column[] = [
-  { header: "Time to ready, median", value: (w) => formatHours(w.medianReadyHours) },
-  { header: "Time to ready, p90", value: (w) => formatHours(w.p90ReadyHours) },
-  { header: "Approval wait, median", value: (w) => formatHours(w.medianApprovalHours) },
-  { header: "Approval wait, p90", value: (w) => formatHours(w.p90ApprovalHours) },
-];
-const peopleColumns: Column[] = [
-  { header: "Active people", value: (w) => w.activeUsers },
-  { header: "Teams requesting", value: (w) => w.teamsUsing },
-];
-const firstDeploymentColumns: Column[] = [
-  { header: "Developers new that week", value: (w) => w.newcomers },
-  { header: "Deployed to production since", value: (w) => w.newcomersDeployed },
-  { header: "Median time to first deployment", value: (w) => formatDays(w.medianFirstDeploymentDays) },
-];
 
 /** Does the portal remove tickets? Runway's own figures for the window and teams in view. */
 export function PlatformSection({ figures }: { figures: PlatformFigures }) {
@@ -144,20 +94,20 @@ export function PlatformSection({ figures }: { figures: PlatformFigures }) {
           title="Requests, self-service and failures per week"
           note="Bars: requests submitted; lines: the share of those with an outcome that no one had to act on, and the share of their provisioning runs that failed."
           chart={<RequestsChart weeks={f.weeks} />}
-          table={<WeeksTable weeks={f.weeks} columns={requestColumns} caption="Requests, self-service and failures per week" />}
+          table={<WeeksTable weeks={f.weeks} figures="requests" caption="Requests, self-service and failures per week" />}
         />
         <ChartFigure
           title="Time to ready and approval wait per week"
           note="For the requests submitted each week (log scale); a request still waiting for approval counts once it is decided."
           chart={<WaitsChart weeks={f.weeks} />}
-          table={<WeeksTable weeks={f.weeks} columns={waitColumns} caption="Time to ready and approval wait per week" />}
+          table={<WeeksTable weeks={f.weeks} figures="waits" caption="Time to ready and approval wait per week" />}
         />
-        <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} columns={peopleColumns} caption="People and teams per week" />} />
+        <ChartFigure title="People and teams per week" note="People who signed in or changed something; teams that submitted a request." chart={<ActiveUsersChart weeks={f.weeks} />} table={<WeeksTable weeks={f.weeks} figures="people" caption="People and teams per week" />} />
         <ChartFigure
           title="Time to first deployment per week of first sign-in"
           note="Bars: developers who first signed in that week; line: the median days until their team's first production deployment, of those who got there."
           chart={<FirstDeploymentChart weeks={f.weeks} />}
-          table={<WeeksTable weeks={f.weeks} columns={firstDeploymentColumns} caption="Time to first deployment per week of first sign-in" />}
+          table={<WeeksTable weeks={f.weeks} figures="firstDeployment" caption="Time to first deployment per week of first sign-in" />}
         />
       </div>
     </section>

@@ -1,3 +1,5 @@
+"use client";
+
 import { formatPercent } from "@/components/metrics/format";
 import { DataTable, Td, Th, Tr } from "@/components/ui/data-table";
 import { AGREEMENT, DIMENSIONS } from "@/lib/metrics/devex/items";
