@@ -106,44 +106,48 @@ const NO_NEWCOMERS: FirstDeployments = { newcomers: 0, deployed: 0, days: null }
 const inWindow = (w: Window, teamIds: string[] | null) =>
   sql`created_at >= ${instant(w.from)} and created_at < ${instant(w.to)} and ${inTeams(sql`team_id`, teamIds)}`;
 
-type KindRow = Counts & { kind: RequestKind | null; ready: Percentiles2; approval: Percentiles2 };
-
-/**
- * The window's request facts per kind and in all (kind null), with the p50
- * and p90 of the time to ready and of the wait for approval: one pass, and the
- * empty grouping set gives the row for all even when nothing was submitted.
- */
-async function kindFigures(w: Window, teamIds: string[] | null): Promise<{ all: KindRow; byKind: Map<RequestKind, KindRow> }> {
-  const rows = await db.execute<KindRow>(sql`
-    select kind,
-      count(*)::int as total,
-      count(*) filter (where outcome = 'delivered')::int as delivered,
-      count(*) filter (where outcome = 'waiting')::int as waiting,
-      count(*) filter (where outcome = 'in_progress')::int as "inProgress",
-      count(*) filter (where outcome = 'rejected')::int as rejected,
-      count(*) filter (where outcome = 'cancelled')::int as cancelled,
-      count(*) filter (where outcome = 'failed')::int as failed,
-      count(*) filter (where self_served)::int as "selfServed",
-      count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
-      count(ready_seconds)::int as "readyCount",
-      count(approval_seconds)::int as approvals,
-      coalesce(sum(provisioning_runs), 0)::int as runs,
-      coalesce(sum(failed_runs), 0)::int as "failedRuns",
-      percentile_cont(array[0.5, 0.9]) within group (order by ready_seconds) as ready,
-      percentile_cont(array[0.5, 0.9]) within group (order by approval_seconds) as approval
-    from devex_request_facts
-    where ${inWindow(w, teamIds)}
-    group by grouping sets ((kind), ())`);
-  return { all: rows.find((r) => r.kind === null)!, byKind: new Map(rows.flatMap((r) => (r.kind === null ? [] : [[r.kind, r] as const]))) };
+/** The window's request facts counted per kind (one hashed pass), and how many teams submitted any. */
+async function kindCounts(w: Window, teamIds: string[] | null): Promise<{ byKind: Map<RequestKind, Counts>; teams: number }> {
+  const [rows, [{ teams }]] = await Promise.all([
+    db.execute<Counts & { kind: RequestKind }>(sql`
+      select kind,
+        count(*)::int as total,
+        count(*) filter (where outcome = 'delivered')::int as delivered,
+        count(*) filter (where outcome = 'waiting')::int as waiting,
+        count(*) filter (where outcome = 'in_progress')::int as "inProgress",
+        count(*) filter (where outcome = 'rejected')::int as rejected,
+        count(*) filter (where outcome = 'cancelled')::int as cancelled,
+        count(*) filter (where outcome = 'failed')::int as failed,
+        count(*) filter (where self_served)::int as "selfServed",
+        count(*) filter (where outcome in ('delivered', 'rejected', 'failed'))::int as decided,
+        count(ready_seconds)::int as "readyCount",
+        count(approval_seconds)::int as approvals,
+        coalesce(sum(provisioning_runs), 0)::int as runs,
+        coalesce(sum(failed_runs), 0)::int as "failedRuns"
+      from devex_request_facts
+      where ${inWindow(w, teamIds)}
+      group by kind`),
+    db.execute<{ teams: number }>(sql`
+      select count(*)::int as teams from teams t
+      where ${inTeams(sql`t.id`, teamIds)}
+        and exists (select 1 from devex_request_facts f where f.team_id = t.id and f.created_at >= ${instant(w.from)} and f.created_at < ${instant(w.to)})`),
+  ]);
+  return { byKind: new Map(rows.map((r) => [r.kind, r])), teams };
 }
 
-/** Teams that submitted a request in the window. */
-async function teamsRequesting(w: Window, teamIds: string[] | null): Promise<number> {
-  const [{ teams }] = await db.execute<{ teams: number }>(sql`
-    select count(*)::int as teams from teams t
-    where ${inTeams(sql`t.id`, teamIds)}
-      and exists (select 1 from devex_request_facts f where f.team_id = t.id and f.created_at >= ${instant(w.from)} and f.created_at < ${instant(w.to)})`);
-  return teams;
+/** p50 and p90 of the time to ready in all and per kind, and of the wait for approval; FILTER needs no sort by kind. */
+async function percentiles(w: Window, teamIds: string[] | null): Promise<{ ready: Record<RequestKind | "all", Percentiles2>; approval: Percentiles2 }> {
+  const p = (column: SQL, only: SQL = sql`true`) => sql`percentile_cont(array[0.5, 0.9]) within group (order by ${column}) filter (where ${only})`;
+  const [row] = await db.execute<{ all: Percentiles2; approval: Percentiles2 } & Record<RequestKind, Percentiles2>>(sql`
+    select ${p(sql`ready_seconds`)} as all,
+      ${sql.join(
+        REQUEST_KINDS.map((k) => sql`${p(sql`ready_seconds`, sql`kind = ${k}`)} as ${sql.identifier(k)}`),
+        sql`, `,
+      )},
+      ${p(sql`approval_seconds`)} as approval
+    from devex_request_facts
+    where ${inWindow(w, teamIds)} and (ready_seconds is not null or approval_seconds is not null)`);
+  return { ready: row, approval: row.approval };
 }
 
 /** Every weekly request figure in one pass over the week index, which holds all the columns read (no visit to the table). */
@@ -220,6 +224,12 @@ async function teamCount(teamIds: string[] | null): Promise<number> {
 
 const NO_COUNTS: Counts = { total: 0, delivered: 0, waiting: 0, inProgress: 0, rejected: 0, cancelled: 0, failed: 0, selfServed: 0, decided: 0, readyCount: 0, approvals: 0, runs: 0, failedRuns: 0 };
 
+function sumCounts(rows: Counts[]): Counts {
+  const total = { ...NO_COUNTS };
+  for (const r of rows) for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += r[key];
+  return total;
+}
+
 function figuresOf(kind: KindFigures["kind"], c: Counts, ready: Percentiles2): KindFigures {
   return {
     kind,
@@ -238,14 +248,15 @@ function figuresOf(kind: KindFigures["kind"], c: Counts, ready: Percentiles2): K
 /** The platform's own figures for a window and a set of teams (null: every team), from Runway's data. */
 export async function platformFigures(w: Window, teamIds: string[] | null): Promise<PlatformFigures> {
   await refreshPlatformSummaries();
-  const [{ all, byKind }, teams, weekRows, active, firstDeployments, of] = await Promise.all([
-    kindFigures(w, teamIds),
-    teamsRequesting(w, teamIds),
+  const [{ byKind, teams }, pct, weekRows, active, firstDeployments, of] = await Promise.all([
+    kindCounts(w, teamIds),
+    percentiles(w, teamIds),
     weekFigures(w, teamIds),
     activeUsers(w, teamIds),
     timeToFirstDeployment(w, teamIds),
     teamCount(teamIds),
   ]);
+  const all = sumCounts([...byKind.values()]);
   const byWeek = new Map(weekRows.map((r) => [r.week, r]));
   const weeks = weeksOf(w).map(({ start }): PlatformWeek => {
     const key = utcDate(start);
@@ -271,9 +282,9 @@ export async function platformFigures(w: Window, teamIds: string[] | null): Prom
   const { newcomers, deployed, days } = firstDeployments.window;
   const perWeek = weeks.map((wk) => wk.activeUsers);
   return {
-    kinds: [figuresOf("all", all, all.ready), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind.get(k) ?? NO_COUNTS, byKind.get(k)?.ready ?? null))],
+    kinds: [figuresOf("all", all, pct.ready.all), ...REQUEST_KINDS.map((k) => figuresOf(k, byKind.get(k) ?? NO_COUNTS, pct.ready[k]))],
     selfService: { rate: ratio(all.selfServed, all.decided), selfServed: all.selfServed, decided: all.decided },
-    approvalWait: { p50Hours: hours(all.approval?.[0] ?? null), p90Hours: hours(all.approval?.[1] ?? null), count: all.approvals, stillWaiting: all.waiting },
+    approvalWait: { p50Hours: hours(pct.approval?.[0] ?? null), p90Hours: hours(pct.approval?.[1] ?? null), count: all.approvals, stillWaiting: all.waiting },
     provisioningFailures: { rate: ratio(all.failedRuns, all.runs), failed: all.failedRuns, runs: all.runs },
     activeUsers: { averagePerWeek: perWeek.length ? perWeek.reduce((a, b) => a + b, 0) / perWeek.length : 0, peakWeek: Math.max(0, ...perWeek) },
     teamsUsing: { teams, of },
