@@ -84,6 +84,8 @@ export const catalogEntities = pgTable(
     index("catalog_entities_name_idx").on(t.name, t.id),
     index("catalog_entities_kind_name_idx").on(t.kind, t.name, t.id),
     index("catalog_entities_owner_idx").on(t.ownerRef, t.name, t.id),
+    // A team's services (DORA and DevEx scopes): its Components only, not the Resource of every request it made.
+    index("catalog_entities_component_owner_idx").on(t.ownerRef, t.name).where(sql`lower(${t.kind}) = 'component'`),
     index("catalog_entities_system_idx").on(t.systemRef),
     index("catalog_entities_type_idx").on(t.type),
     index("catalog_entities_lifecycle_idx").on(t.lifecycle),

@@ -1,0 +1,1 @@
+CREATE INDEX "catalog_entities_component_owner_idx" ON "catalog_entities" USING btree ("owner_ref","name") WHERE lower("catalog_entities"."kind") = 'component';
