@@ -244,12 +244,15 @@ async function measurePage(): Promise<void> {
       },
     });
     const jar = await signIn(base, "admin@example.com");
+    let size = 0;
     const page = async (path: string) => {
       const res = await fetch(`${base}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" });
       const html = await res.text();
       if (res.status !== 200 || !html.includes("Developer experience")) throw new Error(`GET ${path} answered ${res.status} without the dashboard`);
+      size = Buffer.byteLength(html);
     };
     report("dashboard page /metrics/devex?team=*, whole organisation (server time)", await repeatRuns(() => page("/metrics/devex?team=*")));
+    say(`  its HTML with the RSC payload: ${(size / 1024).toFixed(0)} KiB`);
     report("dashboard page /metrics/devex?team=…, one team (server time)", await repeatRuns((i) => page(`/metrics/devex?team=bench-team-${String(1 + (i % SCALE.teams)).padStart(3, "0")}`)));
   } finally {
     await portal?.stop();
