@@ -24,6 +24,19 @@ function repositoryKey(url: string): string | null {
   return `${u.host}${u.pathname.replace(/\/+$/, "").replace(/\.git$/i, "")}`.toLowerCase();
 }
 
+const GITHUB = "github.com/";
+const GITHUB_RAW = "raw.githubusercontent.com/";
+
+/**
+ * GitHub serves a repository's files from a host of its own: a key of
+ * raw.githubusercontent.com/owner/repo/<branch>/<path> (or …/refs/heads/<branch>/…)
+ * is read as github.com/owner/repo/raw/<branch>/<path>, which names its branch as the web pages do.
+ */
+function asGithubWebKey(key: string): string {
+  const raw = /^raw\.githubusercontent\.com(\/[^/]+\/[^/]+)\/(?:refs\/heads\/)?(.*)$/.exec(key);
+  return raw ? `${GITHUB}${raw[1].slice(1)}/raw/${raw[2]}` : key;
+}
+
 /**
  * Whether a file URL in a repository's web pages (…/raw/main/catalog-info.yaml,
  * GitLab's …/-/raw/main/…) names the pushed branch; null if it names none.
@@ -53,9 +66,10 @@ export function pushReaches(target: string, push: RepositoryPush): boolean {
   }
   const onDefault = !push.defaultBranch || push.branch === push.defaultBranch;
   const keys = push.urls.flatMap((u) => repositoryKey(u) ?? []);
-  const key = repositoryKey(parsed.type === "git" ? parsed.repo : parsed.url);
-  if (!key) return false;
-  if (parsed.type === "git") return onDefault && keys.includes(key);
+  const spelled = repositoryKey(parsed.type === "git" ? parsed.repo : parsed.url);
+  if (!spelled) return false;
+  if (parsed.type === "git") return onDefault && keys.includes(spelled);
+  const key = asGithubWebKey(spelled);
   return keys.some((k) => {
     if (!key.startsWith(`${k}/`)) return false;
     return namesBranch(key.slice(k.length), push.branch!) ?? onDefault;
@@ -71,7 +85,8 @@ export function pushReaches(target: string, push: RepositoryPush): boolean {
 export async function claimPushedLocations(push: RepositoryPush): Promise<string[]> {
   const keys = [...new Set(push.urls.flatMap((u) => repositoryKey(u) ?? []))];
   if (!push.branch || keys.length === 0) return [];
-  // A cheap first cut by substring; pushReaches decides.
+  // A cheap first cut by substring, GitHub's file host included; pushReaches decides.
+  keys.push(...keys.filter((k) => k.startsWith(GITHUB)).map((k) => GITHUB_RAW + k.slice(GITHUB.length)));
   const candidates = await db
     .select({ id: catalogLocations.id, target: catalogLocations.target })
     .from(catalogLocations)
