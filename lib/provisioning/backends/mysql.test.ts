@@ -48,13 +48,13 @@ function context(request: ProvisionedRequest, store: Store, onStep?: (message: s
 
 const provisioned: ProvisionedRequest[] = [];
 
-function databaseRequest(size: "small" | "medium" | "large" = "small"): ProvisionedRequest {
+function databaseRequest(size: "small" | "medium" | "large" = "small", team = "payments", name = "orders"): ProvisionedRequest {
   const request: ProvisionedRequest = {
     id: randomUUID(),
     kind: "database",
-    team: "payments",
+    team,
     environment: "dev",
-    name: "orders",
+    name,
     parameters: { engine: "mysql", version: "10.11", size, sizeGb: 5, backups: true },
     requestedBy: "developer@example.com",
     approvedBy: null,
@@ -201,6 +201,38 @@ describe.skipIf(unreachable)("mysql backend", () => {
     await backend.decommission(context(request, newStore()));
     expect(await databases(name)).toBe(0);
     conn.destroy();
+  });
+
+  it("gives a long team and name a database of that name and a user short enough for MySQL (32 characters)", async () => {
+    const request = databaseRequest("small", "platform-engineering", "customer-orders-archive");
+    const store = newStore();
+    await backend.provision(context(request, store));
+    const name = databaseIdentifier(request);
+    const user = store.outputs.user as string;
+    expect(name.length).toBeGreaterThan(32);
+    expect(user.length).toBeLessThanOrEqual(32);
+    expect(user).toMatch(/^rw_platform_engineering_/);
+    expect(store.outputs).toMatchObject({ database: name, user });
+    const conn = await connectAs(user, store.secrets.get("password")!, name);
+    await conn.query("CREATE TABLE t (id INT)");
+    await conn.end();
+
+    await backend.decommission(context(request, newStore()));
+    expect(await users(user)).toBe(0);
+    expect(await databases(name)).toBe(0);
+  });
+
+  it("decommissions a user made before names were shortened: the one its outputs record", async () => {
+    const request = databaseRequest("small", "platform-engineering", "legacy-orders-archive");
+    const name = databaseIdentifier(request);
+    // As an earlier release made it on MariaDB: the user named as its database.
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE USER '${name}'@'%' IDENTIFIED BY 'legacy-password'`);
+    const store = { ...newStore(), outputs: { database: name, user: name } };
+
+    await backend.decommission(context(request, store));
+    expect(await users(name)).toBe(0);
+    expect(await databases(name)).toBe(0);
   });
 
   it("reports the server version when healthy, and the error when not, without throwing", async () => {

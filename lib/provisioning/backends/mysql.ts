@@ -18,9 +18,11 @@ const PERMANENT_ERRNOS = new Set([
   1044, // ER_DBACCESS_DENIED_ERROR
   1045, // ER_ACCESS_DENIED_ERROR
   1227, // ER_SPECIFIC_ACCESS_DENIED_ERROR
-  1470, // ER_WRONG_STRING_LENGTH: MySQL (not MariaDB) caps user names at 32 characters
+  1470, // ER_WRONG_STRING_LENGTH: a name longer than the server takes
 ]);
 const ER_NO_SUCH_THREAD = 1094;
+/** MySQL takes user names of at most 32 characters (MariaDB 80); database names may have 64. */
+const USER_NAME_MAX = 32;
 
 type Env = Record<string, string | undefined>;
 type MysqlError = Error & { errno?: number; sql?: string };
@@ -57,6 +59,7 @@ async function provision(conn: Connection, ctx: BackendContext, env: Env): Promi
   const params = parsed.data;
   if (params.engine !== "mysql") throw new PermanentBackendError(`The mysql backend cannot provision a ${params.engine} database`);
   const name = identifier(ctx);
+  const user = userName(ctx);
   const connections = databaseSizes[params.size].connections;
 
   // Saved before anything exists, so a retry after a crash sets the same password.
@@ -80,16 +83,16 @@ async function provision(conn: Connection, ctx: BackendContext, env: Env): Promi
   ctx.signal.throwIfAborted();
   // CREATE … IF NOT EXISTS leaves an existing user untouched, so ALTER sets the
   // password and limit every time: a retry corrects whatever a crash left.
-  await run(conn, `CREATE USER IF NOT EXISTS ${account(name)} IDENTIFIED BY ?`, [password]);
-  await run(conn, `ALTER USER ${account(name)} IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS ?`, [password, connections]);
-  await ctx.step(`Ensured user ${name} with at most ${connections} connections`, { user: name, connections });
+  await run(conn, `CREATE USER IF NOT EXISTS ${account(user)} IDENTIFIED BY ?`, [password]);
+  await run(conn, `ALTER USER ${account(user)} IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS ?`, [password, connections]);
+  await ctx.step(`Ensured user ${user} with at most ${connections} connections`, { user, connections });
 
   ctx.signal.throwIfAborted();
   // Revoking first makes the database's own grant the only one the user holds.
   // Database-level grants apply to open sessions only at their next USE, so live clients are unaffected.
-  await run(conn, `REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${account(name)}`);
-  await run(conn, `GRANT ALL PRIVILEGES ON ${quote(name)}.* TO ${account(name)}`);
-  await ctx.step(`Granted ${name} all privileges on its database only`);
+  await run(conn, `REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${account(user)}`);
+  await run(conn, `GRANT ALL PRIVILEGES ON ${quote(name)}.* TO ${account(user)}`);
+  await ctx.step(`Granted ${user} all privileges on ${name} only`);
 
   const { host, port } = publicAddress(env);
   await ctx.saveOutputs({
@@ -97,7 +100,7 @@ async function provision(conn: Connection, ctx: BackendContext, env: Env): Promi
     host,
     port,
     database: name,
-    user: name,
+    user,
     serverVersion: version,
     connections,
     // MariaDB/MySQL have no per-database size limit: sizeGb is recorded for capacity planning, not enforced.
@@ -107,14 +110,15 @@ async function provision(conn: Connection, ctx: BackendContext, env: Env): Promi
 
 async function decommission(conn: Connection, ctx: BackendContext): Promise<void> {
   const name = identifier(ctx);
+  const user = userName(ctx);
 
   ctx.signal.throwIfAborted();
   // Dropping the user first stops new logins, so no session can appear between
   // the kills below and DROP DATABASE; existing sessions keep their user name in PROCESSLIST.
-  await run(conn, `DROP USER IF EXISTS ${account(name)}`);
-  await ctx.step(`Dropped user ${name}`);
+  await run(conn, `DROP USER IF EXISTS ${account(user)}`);
+  await ctx.step(`Dropped user ${user}`);
 
-  const [rows] = await run<RowDataPacket[]>(conn, "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?", [name]);
+  const [rows] = await run<RowDataPacket[]>(conn, "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?", [user]);
   let killed = 0;
   for (const { ID } of rows) {
     try {
@@ -124,7 +128,7 @@ async function decommission(conn: Connection, ctx: BackendContext): Promise<void
       if ((err as MysqlError).errno !== ER_NO_SUCH_THREAD) throw err;
     }
   }
-  await ctx.step(`Closed ${killed} open connection${killed === 1 ? "" : "s"} of ${name}`, { connections: killed });
+  await ctx.step(`Closed ${killed} open connection${killed === 1 ? "" : "s"} of ${user}`, { connections: killed });
 
   ctx.signal.throwIfAborted();
   await run(conn, `DROP DATABASE IF EXISTS ${quote(name)}`);
@@ -135,6 +139,18 @@ function identifier(ctx: BackendContext): string {
   const name = databaseIdentifier(ctx.request);
   if (!IDENTIFIER.test(name)) throw new PermanentBackendError(`"${name}" is not a valid database identifier`);
   return name;
+}
+
+/**
+ * The request's user: its database's name where that is short enough for
+ * MySQL, else a shorter one. A request provisioned before names were shortened
+ * keeps the user recorded in its outputs, so retries and decommissioning find it.
+ */
+function userName(ctx: BackendContext): string {
+  const recorded = ctx.outputs.user;
+  const user = typeof recorded === "string" ? recorded : databaseIdentifier(ctx.request, "", USER_NAME_MAX);
+  if (!IDENTIFIER.test(user)) throw new PermanentBackendError(`"${user}" is not a valid user name`);
+  return user;
 }
 
 /** Names reach SQL only through here, already checked against IDENTIFIER by identifier(). */
