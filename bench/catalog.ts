@@ -30,7 +30,8 @@ import { applyPlan, lockCatalog, planWrite } from "../lib/catalog/store";
 import { exampleRepository } from "../lib/catalog/testing/fixtures";
 import { validateEntity } from "../lib/catalog/validate";
 import { ensureBuild } from "../scripts/ensure-build";
-import { median, percentile, repoRoot, startPortal, tempDataDir, verdict, type Portal } from "./portal";
+import { shellEnv } from "../e2e/support/portal";
+import { median, percentile, processCpuMs, repoRoot, startPortal, tempDataDir, verdict, type Portal } from "./portal";
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -143,14 +144,13 @@ async function healthy(url: string): Promise<boolean> {
 async function startOn(databaseUrl: string): Promise<Portal> {
   const url = `http://localhost:${PORT}`;
   if (await healthy(url)) throw new Error(`${url} already answers; set BENCH_PORT.`);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
   const out: string[] = [];
   const started = performance.now();
   const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...env, DATABASE_URL: databaseUrl, PORT: String(PORT), AUTH_URL: url, AUTH_SECRET: crypto.randomBytes(32).toString("hex"), RUNWAY_SECRET_KEY: crypto.randomBytes(32).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"), RUNWAY_SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...shellEnv(), DATABASE_URL: databaseUrl, PORT: String(PORT), AUTH_URL: url, AUTH_SECRET: crypto.randomBytes(32).toString("hex"), RUNWAY_SECRET_KEY: crypto.randomBytes(32).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"), RUNWAY_SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
   });
   child.stdout.on("data", (d) => out.push(String(d)));
   child.stderr.on("data", (d) => out.push(String(d)));
@@ -209,17 +209,7 @@ async function timed(url: string, headers: Record<string, string>): Promise<{ ms
 
 /** CPU time (user + system, ms) that these processes have used so far; gone processes count as 0. */
 function cpuMs(pids: number[]): Map<number, number> {
-  const tick = 1000 / 100;
-  return new Map(
-    pids.map((pid) => {
-      try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-        return [pid, (Number(fields[11]) + Number(fields[12])) * tick];
-      } catch {
-        return [pid, 0];
-      }
-    }),
-  );
+  return new Map(pids.map((pid) => [pid, processCpuMs(pid) ?? 0]));
 }
 
 /** The portal's Node process (the one listening on PORT) and the PostgreSQL backends serving its database. */

@@ -10,16 +10,15 @@
  * database when a previous run generated it, and keeps it. BENCH_PORT (3330), BENCH_RUNS (20).
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { seedDemo } from "../db/seed/demo";
-import { startPortal, type RunningPortal } from "../e2e/support/portal";
+import { shellEnv, startPortal, type RunningPortal } from "../e2e/support/portal";
 import { CORE_ITEMS, RECOMMEND_KEY } from "../lib/metrics/devex/items";
 import { ensureBuild } from "../scripts/ensure-build";
 import { benchDatabase, benchDatabaseUrl } from "./database";
-import { median, percentile, repeat, repoRoot, timed, verdict } from "./portal";
+import { median, percentile, processCpuMs, repeat, repoRoot, timed, verdict } from "./portal";
 import { signIn } from "./session";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -199,13 +198,13 @@ async function measureData(): Promise<void> {
  */
 async function cpuPerLoad(fn: () => Promise<unknown>): Promise<{ postgres: number; node: number } | null> {
   const sql = postgres(benchUrl, { max: 1, onnotice: () => {} });
-  const tick = 1000 / 100; // USER_HZ
   const serverCpu = async () => {
     const pids = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${DB} and backend_type = 'client backend'`;
     let total = 0;
     for (const { pid } of pids) {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      total += (Number(stat[11]) + Number(stat[12])) * tick;
+      const cpu = processCpuMs(pid);
+      if (cpu === null) throw new Error(`server process ${pid} is not on this machine`);
+      total += cpu;
     }
     return total;
   };
@@ -225,7 +224,6 @@ async function cpuPerLoad(fn: () => Promise<unknown>): Promise<{ postgres: numbe
 
 async function measurePage(): Promise<void> {
   const base = `http://localhost:${port}`;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
   let portal: RunningPortal | null = null;
   try {
     portal = await startPortal({
@@ -233,7 +231,7 @@ async function measurePage(): Promise<void> {
       name: "bench-devex",
       url: base,
       env: {
-        ...env,
+        ...shellEnv(),
         DATABASE_URL: benchUrl,
         AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         AUTH_URL: base,

@@ -15,7 +15,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { seedDemo } from "../db/seed/demo";
-import { startPortal, type RunningPortal } from "../e2e/support/portal";
+import { shellEnv, startPortal, type RunningPortal } from "../e2e/support/portal";
 import { ensureBuild } from "../scripts/ensure-build";
 import { generate, SCALE } from "./dora-data";
 import { benchDatabase, benchDatabaseUrl } from "./database";
@@ -116,7 +116,6 @@ async function sessionCookie(secret: string, email: string): Promise<string> {
 async function measurePortal(): Promise<void> {
   const secret = crypto.randomBytes(32).toString("base64url");
   const base = `http://localhost:${port}`;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
   let portal: RunningPortal | null = null;
   try {
     portal = await startPortal({
@@ -124,7 +123,7 @@ async function measurePortal(): Promise<void> {
       name: "bench-dora",
       url: base,
       env: {
-        ...env,
+        ...shellEnv(),
         DATABASE_URL: benchUrl,
         AUTH_SECRET: secret,
         AUTH_URL: base,

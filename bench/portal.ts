@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { shellEnv } from "../e2e/support/portal";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -45,8 +46,7 @@ function groupAlive(pgid: number): boolean {
 /** Starts a command of this repository in its own process group; stop() ends the whole group. */
 export function spawnGroup(args: string[], env: Record<string, string>): { stop(): Promise<void>; output: string[] } {
   const output: string[] = [];
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
-  const child = spawn(args[0], args.slice(1), { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...base, ...env } });
+  const child = spawn(args[0], args.slice(1), { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...shellEnv(), ...env } });
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));
   const pgid = child.pid!;
@@ -69,18 +69,15 @@ export async function startPortal(opts: { port: number; dataDir: string; timeout
   const url = `http://localhost:${opts.port}`;
   if ((await healthStatus(url)) !== null) throw new Error(`Something already answers on port ${opts.port}; pick another with BENCH_PORT.`);
 
-  // The embedded default in demo mode is what is measured, whatever the caller's shell sets.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k)),
-  ) as NodeJS.ProcessEnv;
   const output: string[] = [];
   const started = performance.now();
   const child = spawn("npm", ["start"], {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
+    // The embedded default in demo mode is what is measured, whatever the caller's shell sets:
     // opts.env (e.g. DATABASE_URL for a real server) is the only configuration that gets through.
-    env: { ...env, ...opts.env, PORT: String(opts.port), RUNWAY_DATA_DIR: opts.dataDir },
+    env: { ...shellEnv(), ...opts.env, PORT: String(opts.port), RUNWAY_DATA_DIR: opts.dataDir },
   });
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));
@@ -103,6 +100,17 @@ export async function startPortal(opts: { port: number; dataDir: string; timeout
   }
   await stop();
   throw new Error(`npm start did not answer 200 on ${url}/api/health:\n${output.join("").slice(-3000)}`);
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; null for a process not (or no longer) on this machine. */
+export function processCpuMs(pid: number): number | null {
+  const tick = 1000 / 100; // USER_HZ
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * tick;
+  } catch {
+    return null;
+  }
 }
 
 export function median(values: number[]): number {

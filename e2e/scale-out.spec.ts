@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { createBenchUsers, type BenchUser } from "../bench/bench-users";
 import { startWorkerProcess, type WorkerProcess } from "../lib/provisioning/testing/worker-process";
 import { expect, test } from "./support/fixtures";
-import { startPortal, type RunningPortal } from "./support/portal";
+import { shellEnv, startPortal, type RunningPortal } from "./support/portal";
 import { checkOutcome, deploymentEnv, killWhileHolding, stopGracefully, submitAlternately, waitSettled, waitUntilHolding } from "./support/scale-out";
 import { openTestDatabases, type TestDatabases } from "./support/test-databases";
 
@@ -42,7 +42,7 @@ test.beforeAll(async () => {
   const databaseUrl = await databases.create("scaleout");
   env = deploymentEnv(databaseUrl, databases.adminUrl, { RUNWAY_JOB_LEASE_SECONDS: "3" });
   // The caller's shell must not decide the replicas' database or sign-in mode.
-  const shell = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/.test(k))) as NodeJS.ProcessEnv;
+  const shell = shellEnv();
   // Both at once against the one database, as a Deployment's pods start.
   portals.push(...(await Promise.all([A, B].map((url, i) => startPortal({ root, name: `scale-out-${"ab"[i]}`, url, env: { ...shell, ...env } })))));
   startWorker();

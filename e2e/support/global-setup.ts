@@ -4,18 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startIssuer } from "./oidc-issuer";
-import { startPortal } from "./portal";
+import { shellEnv, startPortal } from "./portal";
 import { DEMO_PORTAL_URL, ISSUER_URL, OIDC_CLIENT, OIDC_PORTAL_URL } from "./servers";
 import { openTestDatabases } from "./test-databases";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** Variables of the caller's shell that would change which mode or database a portal uses. */
-const PORTAL_KEYS = /^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/;
-
-function baseEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !PORTAL_KEYS.test(k))) as NodeJS.ProcessEnv;
-}
 
 /**
  * Starts the test issuer and two portals on fresh databases (one in OIDC mode,
@@ -41,7 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       name: "oidc",
       url: OIDC_PORTAL_URL,
       env: {
-        ...baseEnv(),
+        ...shellEnv(),
         DATABASE_URL: await databases.create("oidc"),
         AUTH_URL: OIDC_PORTAL_URL,
         AUTH_SECRET: secret(),
@@ -66,7 +59,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       name: "demo",
       url: DEMO_PORTAL_URL,
       env: {
-        ...baseEnv(),
+        ...shellEnv(),
         DATABASE_URL: demoDatabaseUrl,
         AUTH_URL: DEMO_PORTAL_URL,
         AUTH_SECRET: secret(),

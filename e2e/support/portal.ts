@@ -4,6 +4,14 @@ import path from "node:path";
 
 export type RunningPortal = { stop(): Promise<void> };
 
+/** Variables of the caller's shell that would change which mode or database a portal uses. */
+const PORTAL_KEYS = /^(DATABASE_URL|PORT|AUTH_.*|RUNWAY_.*)$/;
+
+/** The caller's environment without PORTAL_KEYS: a started portal gets only the configuration its starter gives it. */
+export function shellEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !PORTAL_KEYS.test(k))) as NodeJS.ProcessEnv;
+}
+
 const STARTUP_TIMEOUT_MS = 180_000;
 
 function tail(file: string): string {
