@@ -7,7 +7,7 @@ import { textArray } from "@/lib/db-sql";
 import { isoOf } from "../sql";
 import type { Tx } from "../store";
 import { scaleValues, type SurveyItem } from "./items";
-import { roundStatus, type RoundStatus } from "./rounds";
+import { roundStatus, type RoundHeading } from "./rounds";
 import type { SubmittedResponse } from "./schemas";
 
 export type OpenRoundForMe = { id: string; title: string; closesAt: string; answered: boolean };
@@ -29,13 +29,7 @@ export async function openRoundsFor(actor: Actor): Promise<OpenRoundForMe[]> {
     order by r.closes_at, r.id`);
 }
 
-export type Survey = {
-  id: string;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  status: RoundStatus;
-  minResponses: number;
+export type Survey = RoundHeading & {
   items: SurveyItem[];
   /** The round's teams the actor answers for; more than one means they choose. */
   teams: string[];

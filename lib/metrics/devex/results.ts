@@ -7,7 +7,7 @@ import type { Window } from "../window";
 import { dimensionScore, distributionOf, enpsOf, meanOf, type DimensionScore, type Distribution, type Enps, type Sums } from "./aggregate";
 import { DIMENSIONS, RECOMMEND_KEY, scaleValues, type DimensionKey } from "./items";
 import { inTeams } from "./platform";
-import { roundStatus, type RoundStatus } from "./rounds";
+import { roundStatus, type RoundHeading } from "./rounds";
 
 /**
  * The anonymity rule, in one place: a team's answers to a round count only
@@ -17,13 +17,7 @@ import { roundStatus, type RoundStatus } from "./rounds";
  */
 const shown = sql`rt.respondents >= r.min_responses`;
 
-export type RoundResult = {
-  id: string;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  status: RoundStatus;
-  minResponses: number;
+export type RoundResult = RoundHeading & {
   isDemo: boolean;
   /** Teams of the scope the round asked, and those with enough answers to show. */
   teamsAsked: number;

@@ -13,13 +13,17 @@ import type { OpenRound } from "./schemas";
 
 export type RoundStatus = "scheduled" | "open" | "closed";
 
-export type RoundListItem = {
+/** What every view of a round names it by: the list, the survey form, the results. */
+export type RoundHeading = {
   id: string;
   title: string;
   opensAt: string;
   closesAt: string;
   status: RoundStatus;
   minResponses: number;
+};
+
+export type RoundListItem = RoundHeading & {
   teams: number;
   respondents: number;
   isDemo: boolean;
