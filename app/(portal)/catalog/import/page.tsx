@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/catalog/import-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { catalogLimits } from "@/lib/catalog/settings";
 import { requirePagePermission } from "@/lib/auth/session";
 
@@ -10,16 +11,11 @@ export default async function ImportPage() {
   await requirePagePermission("catalog:import");
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/catalog" className="text-sm text-brand-700 underline">
-          Catalog
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold">Import catalog YAML</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">
-          Paste or upload Backstage catalog-info.yaml files (several documents separated by ---). You see what will be added, changed or refused before anything is
-          written. To keep a repository in sync, <Link href="/catalog/locations" className="text-brand-700 underline">register it as a location</Link> instead.
-        </p>
-      </div>
+      <PageHeader back={{ href: "/catalog", label: "Catalog" }} title="Import catalog YAML">
+        Paste or upload Backstage catalog-info.yaml files (several documents separated by ---). You see what will be added, changed or refused before anything is
+        written. To keep a repository in sync, <Link href="/catalog/locations" className="text-brand-700 underline">register it as a location</Link> instead.
+      
+      </PageHeader>
       <ImportForm maxBytes={catalogLimits.maxImportBytes} />
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LocationActions } from "@/components/catalog/location-actions";
 import { LocationForm } from "@/components/catalog/location-form";
 import { ProblemList } from "@/components/catalog/problem-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listLocations } from "@/lib/catalog/locations/manage";
@@ -32,17 +33,12 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
   const isAdmin = can(actor.role, "catalog:locations");
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/catalog" className="text-sm text-brand-700 underline">
-          Catalog
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold">Locations</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">
-          Repositories and URLs the catalog reads, with Location entities followed to more files. Each is read again on a schedule, and at once by its Refresh button,
-          by a push to its GitHub repository (the GitHub webhook, POST /api/webhooks/github) or by POST /api/v1/catalog/locations/&#123;id&#125;/refresh. Entities that
-          disappear from a location are flagged as orphans, then removed on the next read.
-        </p>
-      </div>
+      <PageHeader back={{ href: "/catalog", label: "Catalog" }} title="Locations">
+        Repositories and URLs the catalog reads, with Location entities followed to more files. Each is read again on a schedule, and at once by its Refresh button,
+        by a push to its GitHub repository (the GitHub webhook, POST /api/webhooks/github) or by POST /api/v1/catalog/locations/&#123;id&#125;/refresh. Entities that
+        disappear from a location are flagged as orphans, then removed on the next read.
+      
+      </PageHeader>
       {isAdmin && <LocationForm />}
       {problem && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

@@ -5,6 +5,7 @@ import { formatClosingDay } from "@/components/devex/format";
 import { PrivacyNote } from "@/components/devex/privacy-note";
 import { SurveyForm } from "@/components/devex/survey-form";
 import { formatDay, formatInstant } from "@/components/metrics/format";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getSurvey, type Survey } from "@/lib/metrics/devex/responses";
@@ -34,22 +35,15 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
   }
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-600">
-          <Link href="/surveys" className="text-brand-700 underline">
-            Pulse surveys
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold">{survey.title}</h1>
-        <p className="mt-1 text-slate-600">
-          {survey.status === "open"
-            ? `Open until ${formatClosingDay(survey.closesAt)}. You can change your answers until then.`
-            : survey.status === "scheduled"
-              ? `Opens on ${formatDay(survey.opensAt)}.`
-              : `Closed on ${formatClosingDay(survey.closesAt)}.`}{" "}
-          Agree or disagree with each statement; it takes about two minutes.
-        </p>
-      </div>
+      <PageHeader back={{ href: "/surveys", label: "Pulse surveys" }} title={survey.title}>
+        {survey.status === "open"
+          ? `Open until ${formatClosingDay(survey.closesAt)}. You can change your answers until then.`
+          : survey.status === "scheduled"
+            ? `Opens on ${formatDay(survey.opensAt)}.`
+            : `Closed on ${formatClosingDay(survey.closesAt)}.`}{" "}
+        Agree or disagree with each statement; it takes about two minutes.
+      
+      </PageHeader>
       <PrivacyNote minResponses={survey.minResponses} />
       {survey.mine && (
         <p role="status" className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">

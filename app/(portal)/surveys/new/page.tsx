@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RoundForm } from "@/components/devex/round-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { CORE_ITEMS, DEFAULT_MIN_RESPONSES, MAX_CUSTOM_ITEMS, MIN_RESPONSES_FLOOR } from "@/lib/metrics/devex/items";
 import { utcDate } from "@/lib/metrics/window";
@@ -12,18 +12,11 @@ export default async function NewRoundPage() {
   const today = new Date();
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-600">
-          <Link href="/surveys" className="text-brand-700 underline">
-            Pulse surveys
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold">Open a pulse round</h1>
-        <p className="mt-1 text-slate-600">
-          Every round asks the same {CORE_ITEMS.length} core questions, so rounds can be compared; you may add up to {MAX_CUSTOM_ITEMS} of your own. Members of the
-          chosen teams see a note at the top of every page until they answer.
-        </p>
-      </div>
+      <PageHeader back={{ href: "/surveys", label: "Pulse surveys" }} title="Open a pulse round">
+        Every round asks the same {CORE_ITEMS.length} core questions, so rounds can be compared; you may add up to {MAX_CUSTOM_ITEMS} of your own. Members of the
+        chosen teams see a note at the top of every page until they answer.
+      
+      </PageHeader>
       <RoundForm
         defaults={{ opensOn: utcDate(today), closesOn: utcDate(new Date(today.getTime() + 13 * 86_400_000)), minResponses: DEFAULT_MIN_RESPONSES, floor: MIN_RESPONSES_FLOOR }}
         coreItems={CORE_ITEMS.map((i) => i.prompt)}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/requests/request-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { teamQuotaView } from "@/lib/requests/quotas";
 import { requestKinds, templates, type RequestKind } from "@/lib/requests/templates";
@@ -24,13 +24,7 @@ export default async function NewRequestKindPage({ params }: { params: Promise<{
   const doc = templates[kind as RequestKind].doc;
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/requests/new" className="text-sm text-brand-700 underline">
-          All golden paths
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold">Request {doc.article}</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">{doc.summary}</p>
-      </div>
+      <PageHeader back={{ href: "/requests/new", label: "All golden paths" }} title={`Request ${doc.article}`}>{doc.summary}</PageHeader>
       <RequestForm kind={kind as RequestKind} teams={teams} />
     </div>
   );
