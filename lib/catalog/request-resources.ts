@@ -87,7 +87,7 @@ const BACKFILL_BATCH = 200;
 export async function registerMissingRequestResources(opts: { stopped?: () => boolean; batch?: number } = {}): Promise<number> {
   const batch = opts.batch ?? BACKFILL_BATCH;
   let registered = 0;
-  // A request the catalog refuses (its name taken by an imported entity) stays missing: the cursor passes it.
+  // A request the catalog refuses (a location already provides its name) stays missing: the cursor passes it.
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const found = await db.transaction(async (tx) => {

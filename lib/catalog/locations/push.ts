@@ -33,8 +33,8 @@ const GITHUB_RAW = "raw.githubusercontent.com/";
  * is read as github.com/owner/repo/raw/<branch>/<path>, which names its branch as the web pages do.
  */
 function asGithubWebKey(key: string): string {
-  const raw = /^raw\.githubusercontent\.com(\/[^/]+\/[^/]+)\/(?:refs\/heads\/)?(.*)$/.exec(key);
-  return raw ? `${GITHUB}${raw[1].slice(1)}/raw/${raw[2]}` : key;
+  const raw = /^raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/(?:refs\/heads\/)?(.*)$/.exec(key);
+  return raw ? `${GITHUB}${raw[1]}/raw/${raw[2]}` : key;
 }
 
 /**
